@@ -1,0 +1,320 @@
+//! The document model: the original text kept byte-exact, a line index, tokens, sentences,
+//! paragraphs, quotations and article metadata. Every check reads a `Document`.
+
+mod markdown;
+pub mod normalize;
+pub mod sentences;
+pub mod tokens;
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+pub use sentences::Sentence;
+pub use tokens::{Token, TokenKind};
+
+use crate::source::LineIndex;
+use crate::span::Span;
+
+/// How the text is marked up.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Format {
+    /// Plain text: every byte is prose except suppression-comment lines.
+    #[default]
+    Text,
+    /// Markdown: code, HTML, front matter and link targets are not prose.
+    Markdown,
+}
+
+impl Format {
+    /// Markdown for `.md` / `.markdown` names, plain text otherwise.
+    pub fn from_path(path: &str) -> Self {
+        let lower = path.to_ascii_lowercase();
+        if lower.ends_with(".md") || lower.ends_with(".markdown") || lower.ends_with(".mdx") {
+            Format::Markdown
+        } else {
+            Format::Text
+        }
+    }
+}
+
+/// What the article says about itself.
+#[derive(Clone, Debug, Default)]
+pub struct Meta {
+    /// Markdown front matter, `key: value` (top-level scalars).
+    pub front_matter: Vec<(String, String)>,
+    /// The dateline (`JAKARTA, Sunting.id –`) at the start of the article, if any.
+    pub dateline: Option<Span>,
+    /// The dateline's city (`JAKARTA`, `Pyongyang`), if any.
+    pub dateline_city: Option<Span>,
+}
+
+impl Meta {
+    /// A front-matter value by key.
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.front_matter
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// A text ready to be checked.
+#[derive(Debug)]
+pub struct Document<'a> {
+    /// The text as read. Spans index into it.
+    pub text: &'a str,
+    /// The same bytes with everything that is not prose replaced by spaces (line breaks
+    /// kept), so that checks can scan it freely and positions still match `text`.
+    pub prose: Cow<'a, str>,
+    /// Plain text or Markdown.
+    pub format: Format,
+    /// Byte offset to line/column.
+    pub lines: LineIndex,
+    /// Tokens of the prose.
+    pub tokens: Vec<Token>,
+    /// Sentences, in order.
+    pub sentences: Vec<Sentence>,
+    /// Paragraphs (runs of non-blank lines), in order.
+    pub paragraphs: Vec<Span>,
+    /// Non-prose ranges (masked in `prose`). Findings that touch them are dropped.
+    pub masked: Vec<Span>,
+    /// Text inside double quotation marks (direct speech), without the marks.
+    pub quoted: Vec<Span>,
+    /// Front matter and dateline.
+    pub meta: Meta,
+}
+
+static SUPPRESSION_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^[ \t]*(?:#|//)?[ \t]*sunting-(?:disable|enable)(?:-next-line)?\b[^\n]*")
+        .expect("valid regex")
+});
+
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    // `JAKARTA, Sunting.id –`, `Pyongyang, Purna Warta –`, `JAKARTA (Antara) -`
+    Regex::new(r"^[ \t]*(\p{Lu}[\p{L}.]*(?:[ \t]\p{Lu}[\p{L}.]*){0,3})(?:,[ \t]*[^\n–—]{1,40}?|[ \t]*\([^)\n]{1,30}\))[ \t]+(?:–|—|--?)[ \t]")
+        .expect("valid regex")
+});
+
+impl<'a> Document<'a> {
+    /// Build the model of `text`.
+    pub fn new(text: &'a str, format: Format) -> Self {
+        let mut masked: Vec<Span> = match format {
+            Format::Markdown => markdown::non_prose(text),
+            Format::Text => Vec::new(),
+        };
+        for m in SUPPRESSION_LINE.find_iter(text) {
+            masked.push(Span::new(m.start(), m.end()));
+        }
+        masked.sort();
+        let prose = mask(text, &masked);
+        let tokens = tokens::tokenize(&prose);
+        let sentences = sentences::split(&prose, &tokens);
+        let paragraphs = sentences::paragraphs(&prose);
+        let quoted = quotations(&prose, &tokens, &paragraphs);
+        let front_matter = match format {
+            Format::Markdown => markdown::front_matter(text),
+            Format::Text => Vec::new(),
+        };
+        let (dateline, dateline_city) = match paragraphs.first() {
+            Some(p) => match DATELINE.captures(&prose[p.start..p.end]) {
+                Some(c) => {
+                    let all = c.get(0).expect("group 0");
+                    let city = c.get(1).expect("group 1");
+                    (
+                        Some(Span::new(p.start + all.start(), p.start + all.end())),
+                        Some(Span::new(p.start + city.start(), p.start + city.end())),
+                    )
+                }
+                None => (None, None),
+            },
+            None => (None, None),
+        };
+        Document {
+            text,
+            lines: LineIndex::new(text),
+            prose,
+            format,
+            tokens,
+            sentences,
+            paragraphs,
+            masked,
+            quoted,
+            meta: Meta {
+                front_matter,
+                dateline,
+                dateline_city,
+            },
+        }
+    }
+
+    /// The original text of token `i`.
+    pub fn token_text(&self, i: usize) -> &'a str {
+        self.tokens[i].span.text(self.text)
+    }
+
+    /// The original text between tokens `a` and `b` (`a < b`).
+    pub fn gap(&self, a: usize, b: usize) -> &str {
+        &self.prose[self.tokens[a].span.end..self.tokens[b].span.start]
+    }
+
+    /// Index of the sentence holding token `i`.
+    pub fn sentence_of(&self, i: usize) -> usize {
+        match self.sentences.binary_search_by(|s| {
+            if i < s.first {
+                std::cmp::Ordering::Greater
+            } else if i >= s.end {
+                std::cmp::Ordering::Less
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        }) {
+            Ok(k) => k,
+            Err(k) => k.min(self.sentences.len().saturating_sub(1)),
+        }
+    }
+
+    /// True when token `i` is the first word of its sentence (after any opening quotes,
+    /// brackets or dashes), or the first word after the dateline.
+    pub fn is_sentence_initial(&self, i: usize) -> bool {
+        if let Some(d) = self.meta.dateline {
+            if let Some(first_after) = self.tokens.iter().position(|t| t.span.start >= d.end) {
+                if first_after == i {
+                    return true;
+                }
+            }
+        }
+        if self.sentences.is_empty() {
+            return false;
+        }
+        let s = &self.sentences[self.sentence_of(i)];
+        (s.first..i).all(|k| !self.tokens[k].is_word() && self.tokens[k].kind != TokenKind::Number)
+            || (i > 0 && self.tokens[i - 1].kind == TokenKind::Quote && self.quote_opens(i - 1))
+    }
+
+    /// True when the quote token `q` opens a quotation.
+    pub fn quote_opens(&self, q: usize) -> bool {
+        let t = self.tokens[q];
+        self.quoted.iter().any(|s| s.start == t.span.end)
+    }
+
+    /// True when byte `offset` lies inside a quotation.
+    pub fn in_quotes(&self, offset: usize) -> bool {
+        let k = self.quoted.partition_point(|s| s.end <= offset);
+        self.quoted.get(k).is_some_and(|s| s.start <= offset)
+    }
+
+    /// True when `span` touches text that is not prose.
+    pub fn touches_masked(&self, span: Span) -> bool {
+        let k = self.masked.partition_point(|m| m.end <= span.start);
+        self.masked
+            .get(k)
+            .is_some_and(|m| m.overlaps(span) && !(m.end == span.start || m.start == span.end))
+    }
+
+    /// Indices of word tokens, in order.
+    pub fn words(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.tokens.len()).filter(|&i| self.tokens[i].is_word())
+    }
+}
+
+fn mask<'a>(text: &'a str, masked: &[Span]) -> Cow<'a, str> {
+    if masked.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut pos = 0;
+    for m in masked {
+        if m.start < pos {
+            continue;
+        }
+        out.push_str(&text[pos..m.start]);
+        for ch in text[m.start..m.end].chars() {
+            if ch == '\n' || ch == '\r' {
+                out.push(ch);
+            } else {
+                out.extend(std::iter::repeat_n(' ', ch.len_utf8()));
+            }
+        }
+        pos = m.end;
+    }
+    out.push_str(&text[pos..]);
+    Cow::Owned(out)
+}
+
+/// Pair double quotation marks within each paragraph and return what lies between them.
+fn quotations(text: &str, tokens: &[Token], paragraphs: &[Span]) -> Vec<Span> {
+    let mut out = Vec::new();
+    for p in paragraphs {
+        let mut open: Option<usize> = None;
+        for t in tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Quote && p.contains(t.span))
+        {
+            let q = t.span.text(text);
+            match (q, open) {
+                ("“" | "„" | "«", _) => open = Some(t.span.end),
+                ("”" | "»", Some(o)) => {
+                    out.push(Span::new(o, t.span.start));
+                    open = None;
+                }
+                ("\"", None) => open = Some(t.span.end),
+                ("\"", Some(o)) => {
+                    out.push(Span::new(o, t.span.start));
+                    open = None;
+                }
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dateline_and_sentence_starts() {
+        let text = "Pyongyang, Purna Warta – Presiden Rusia datang. Ia pergi.";
+        let doc = Document::new(text, Format::Text);
+        assert_eq!(doc.meta.dateline_city.unwrap().text(text), "Pyongyang");
+        let presiden = doc
+            .tokens
+            .iter()
+            .position(|t| t.span.text(text) == "Presiden")
+            .unwrap();
+        assert!(doc.is_sentence_initial(presiden));
+        let rusia = presiden + 1;
+        assert!(!doc.is_sentence_initial(rusia));
+        let ia = doc
+            .tokens
+            .iter()
+            .position(|t| t.span.text(text) == "Ia")
+            .unwrap();
+        assert!(doc.is_sentence_initial(ia));
+    }
+
+    #[test]
+    fn quotations_are_found() {
+        let text = "“Kami siap,” kata dia. \"Tentu.\"";
+        let doc = Document::new(text, Format::Text);
+        assert!(doc.in_quotes(text.find("siap").unwrap()));
+        assert!(!doc.in_quotes(text.find("kata").unwrap()));
+        assert!(doc.in_quotes(text.find("Tentu").unwrap()));
+    }
+
+    #[test]
+    fn markdown_code_is_not_prose_but_positions_hold() {
+        let text = "Kata `kode` ini.";
+        let doc = Document::new(text, Format::Markdown);
+        assert_eq!(doc.prose.len(), text.len());
+        assert!(
+            !doc.tokens
+                .iter()
+                .any(|t| t.span.text(text).contains("kode"))
+        );
+        assert!(doc.tokens.iter().any(|t| t.span.text(text) == "ini"));
+    }
+}

@@ -1,0 +1,253 @@
+//! Tokens of Indonesian copy: words (with hyphenated reduplication and apostrophes),
+//! numbers, date-like numbers, punctuation, quotes, dashes, URLs, e-mail addresses,
+//! handles and hashtags. Whitespace is not a token; the text between two tokens tells it.
+
+use crate::span::Span;
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TokenKind {
+    /// Letters, possibly with internal hyphens (`sekutu-sekutunya`), apostrophes (`Jum'at`)
+    /// or digits (`ke-3`, `1990-an`, `COVID-19`).
+    Word,
+    /// Digits with internal `.` or `,` (`2024`, `1.250,5`, `10.00`).
+    Number,
+    /// Digits joined by `/` (`21/01`, `21/1/2024`).
+    DateLike,
+    /// A straight or curly double or single quotation mark.
+    Quote,
+    /// A hyphen standing alone, an en dash or an em dash.
+    Dash,
+    /// `http://`, `https://` or `www.` addresses.
+    Url,
+    /// `nama@contoh.id`.
+    Email,
+    /// `@akun`.
+    Handle,
+    /// `#tagar`.
+    Hashtag,
+    /// Any other non-space character (`,`, `.`, `(`, `%`, ...).
+    Punct,
+}
+
+/// One token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// What it is.
+    pub kind: TokenKind,
+    /// Where it is.
+    pub span: Span,
+}
+
+impl Token {
+    /// True for [`TokenKind::Word`].
+    pub fn is_word(&self) -> bool {
+        self.kind == TokenKind::Word
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ')
+}
+
+fn is_quote(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‘' | '’' | '\'')
+}
+
+/// Split `text` into tokens.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(text.len() / 5);
+    let mut i = 0;
+    while i < text.len() {
+        let c = match text[i..].chars().next() {
+            Some(c) => c,
+            None => break,
+        };
+        let clen = c.len_utf8();
+        if c.is_whitespace() {
+            i += clen;
+            continue;
+        }
+        let start = i;
+        // URLs and e-mail addresses run to the next whitespace, minus trailing punctuation.
+        if starts_url(&text[i..]) {
+            let end = url_end(text, i);
+            out.push(Token {
+                kind: TokenKind::Url,
+                span: Span::new(start, end),
+            });
+            i = end;
+            continue;
+        }
+        if (c == '@' || c == '#')
+            && text[i + 1..].chars().next().is_some_and(is_word_char)
+            && (i == 0 || !text[..i].chars().next_back().is_some_and(is_word_char))
+        {
+            let end = scan_while(text, i + 1, |c| is_word_char(c) || c == '_');
+            let kind = if c == '@' {
+                TokenKind::Handle
+            } else {
+                TokenKind::Hashtag
+            };
+            out.push(Token {
+                kind,
+                span: Span::new(start, end),
+            });
+            i = end;
+            continue;
+        }
+        if is_word_char(c) {
+            let (end, kind) = scan_word(text, i);
+            // An e-mail address: word chars, '@', domain.
+            if end < text.len() && bytes[end] == b'@' {
+                let dom_end = scan_while(text, end + 1, |c| {
+                    is_word_char(c) || c == '.' || c == '-' || c == '_'
+                });
+                let dom = text[end + 1..dom_end].trim_end_matches('.');
+                if dom.contains('.') {
+                    let e = end + 1 + dom.len();
+                    out.push(Token {
+                        kind: TokenKind::Email,
+                        span: Span::new(start, e),
+                    });
+                    i = e;
+                    continue;
+                }
+            }
+            out.push(Token {
+                kind,
+                span: Span::new(start, end),
+            });
+            i = end;
+            continue;
+        }
+        let kind = if is_quote(c) {
+            TokenKind::Quote
+        } else if matches!(c, '-' | '–' | '—') {
+            TokenKind::Dash
+        } else {
+            TokenKind::Punct
+        };
+        out.push(Token {
+            kind,
+            span: Span::new(start, start + clen),
+        });
+        i += clen;
+    }
+    out
+}
+
+fn scan_while(text: &str, from: usize, f: impl Fn(char) -> bool) -> usize {
+    let mut end = from;
+    for (j, c) in text[from..].char_indices() {
+        if !f(c) {
+            return from + j;
+        }
+        end = from + j + c.len_utf8();
+    }
+    end
+}
+
+/// Scan a word or number starting at `i`.
+fn scan_word(text: &str, i: usize) -> (usize, TokenKind) {
+    let mut end = i;
+    let mut has_letter = false;
+    let mut has_slash = false;
+    let mut it = text[i..].char_indices().peekable();
+    while let Some((j, c)) = it.next() {
+        let next = it.peek().map(|&(_, n)| n);
+        if is_word_char(c) {
+            has_letter |= c.is_alphabetic();
+            end = i + j + c.len_utf8();
+            continue;
+        }
+        let prev_digit = text[..i + j]
+            .chars()
+            .next_back()
+            .is_some_and(|p| p.is_ascii_digit());
+        let joins = match c {
+            '-' => next.is_some_and(is_word_char),
+            _ if is_apostrophe(c) => has_letter && next.is_some_and(char::is_alphabetic),
+            '.' | ',' => prev_digit && next.is_some_and(|n| n.is_ascii_digit()),
+            '/' => !has_letter && prev_digit && next.is_some_and(|n| n.is_ascii_digit()),
+            _ => false,
+        };
+        if !joins {
+            break;
+        }
+        has_slash |= c == '/';
+    }
+    let kind = if has_letter {
+        TokenKind::Word
+    } else if has_slash {
+        TokenKind::DateLike
+    } else {
+        TokenKind::Number
+    };
+    (end, kind)
+}
+
+fn starts_url(s: &str) -> bool {
+    let lower =
+        |p: &str| s.len() >= p.len() && s.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+    lower("http://") || lower("https://") || lower("www.")
+}
+
+fn url_end(text: &str, from: usize) -> usize {
+    let end = scan_while(text, from, |c| {
+        !c.is_whitespace() && !matches!(c, '<' | '>' | '"' | '“' | '”')
+    });
+    let trimmed = text[from..end].trim_end_matches(['.', ',', ';', ':', ')', '!', '?', '\'', '’']);
+    from + trimmed.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<(&str, TokenKind)> {
+        tokenize(text)
+            .into_iter()
+            .map(|t| (t.span.text(text), t.kind))
+            .collect()
+    }
+
+    #[test]
+    fn keeps_reduplication_and_apostrophes_in_one_word() {
+        let t = words("sekutu-sekutunya, undang-undang dan bolak-balik pada Jum'at.");
+        assert_eq!(t[0], ("sekutu-sekutunya", TokenKind::Word));
+        assert_eq!(t[2], ("undang-undang", TokenKind::Word));
+        assert_eq!(t[4], ("bolak-balik", TokenKind::Word));
+        assert_eq!(t[6], ("Jum'at", TokenKind::Word));
+        assert_eq!(t[7], (".", TokenKind::Punct));
+    }
+
+    #[test]
+    fn numbers_dates_and_suffixed_numbers() {
+        let t = words("Minggu (21/01) pukul 10.00 WIB, ke-3, 1990-an, Rp1.250,5 dan 2024.");
+        assert!(t.contains(&("21/01", TokenKind::DateLike)));
+        assert!(t.contains(&("10.00", TokenKind::Number)));
+        assert!(t.contains(&("ke-3", TokenKind::Word)));
+        assert!(t.contains(&("1990-an", TokenKind::Word)));
+        assert!(t.contains(&("Rp1.250,5", TokenKind::Word)));
+        assert!(t.contains(&("2024", TokenKind::Number)));
+    }
+
+    #[test]
+    fn urls_emails_handles_quotes_dashes() {
+        let t = words(
+            "Lihat https://contoh.id/a-b. Tulis ke redaksi@contoh.id atau @sunting #pemilu – “ya”",
+        );
+        assert!(t.contains(&("https://contoh.id/a-b", TokenKind::Url)));
+        assert!(t.contains(&("redaksi@contoh.id", TokenKind::Email)));
+        assert!(t.contains(&("@sunting", TokenKind::Handle)));
+        assert!(t.contains(&("#pemilu", TokenKind::Hashtag)));
+        assert!(t.contains(&("–", TokenKind::Dash)));
+        assert!(t.contains(&("“", TokenKind::Quote)));
+    }
+}

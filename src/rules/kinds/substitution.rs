@@ -1,0 +1,257 @@
+//! `substitution`: a fixed list of wrong -> right words or phrases.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Deserialize;
+
+use super::{BuildEnv, Check, Context, KindError, Reporter, RuleKind};
+use crate::document::Document;
+use crate::document::normalize::{key, match_case};
+use crate::span::Span;
+
+/// ## What it does
+/// Flags words or phrases from a fixed list (`praktek`, `ijin`, `Jubir`) and suggests the
+/// listed form, keeping the original's capitalisation.
+///
+/// ## Parameters
+/// - `pairs`: table `"wrong" = "right"`; keys are matched case-insensitively on word
+///   boundaries and may be several words (`olah raga`).
+/// - `affixes` (default false): also match a key inside affixed words (`dipraktekkan`,
+///   `mempraktekkan`) and in both halves of a reduplication (`resiko-resiko`). An affixed
+///   form that the dictionary accepts as it stands is left alone.
+/// - `outside-quotes` (default false): skip text inside quotation marks (direct speech).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Params {
+    pairs: BTreeMap<String, String>,
+    #[serde(default)]
+    affixes: bool,
+    #[serde(default)]
+    outside_quotes: bool,
+}
+
+/// The compiled `substitution` kind.
+#[derive(Debug)]
+pub struct Substitution {
+    single: HashMap<String, String>,
+    /// First word -> (remaining words, replacement), longest first.
+    multi: HashMap<String, Vec<(Vec<String>, String)>>,
+    affixes: bool,
+    outside_quotes: bool,
+}
+
+/// Prefixes tried when `affixes` is on. Bare `me-`/`pe-` are left out on purpose: their
+/// nasal forms (`menampakkan` = me- + tampak) would make `nampak` match a correct word.
+const PREFIXES: &[&str] = &[
+    "memper", "diper", "mem", "men", "meng", "meny", "pem", "pen", "peng", "peny", "per", "ber",
+    "ter", "di", "ke", "se",
+];
+const SUFFIXES: &[&str] = &[
+    "kannya", "annya", "inya", "kanlah", "kan", "an", "i", "nya", "lah", "kah", "pun", "ku", "mu",
+];
+
+impl RuleKind for Substitution {
+    const NAME: &'static str = "substitution";
+    type Params = Params;
+
+    fn build(params: Params, _env: &BuildEnv<'_>) -> Result<Self, KindError> {
+        if params.pairs.is_empty() {
+            return Err(KindError::at("pairs", "`pairs` is empty"));
+        }
+        let mut single = HashMap::new();
+        let mut multi: HashMap<String, Vec<(Vec<String>, String)>> = HashMap::new();
+        for (wrong, right) in params.pairs {
+            let k = key(wrong.trim());
+            let words: Vec<String> = k.split_whitespace().map(str::to_owned).collect();
+            match words.len() {
+                0 => return Err(KindError::at("pairs", "an empty key in `pairs`")),
+                1 => {
+                    single.insert(k, right);
+                }
+                _ => multi
+                    .entry(words[0].clone())
+                    .or_default()
+                    .push((words[1..].to_vec(), right)),
+            }
+        }
+        for v in multi.values_mut() {
+            v.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
+        }
+        Ok(Self {
+            single,
+            multi,
+            affixes: params.affixes,
+            outside_quotes: params.outside_quotes,
+        })
+    }
+}
+
+impl Substitution {
+    fn lookup_affixed(&self, word: &str) -> Option<String> {
+        for p in PREFIXES.iter().chain(std::iter::once(&"")) {
+            let Some(rest) = word.strip_prefix(p) else {
+                continue;
+            };
+            for s in SUFFIXES.iter().chain(std::iter::once(&"")) {
+                if p.is_empty() && s.is_empty() {
+                    continue;
+                }
+                let Some(stem) = rest.strip_suffix(s) else {
+                    continue;
+                };
+                if stem.chars().count() < 3 {
+                    continue;
+                }
+                if let Some(right) = self.single.get(stem) {
+                    if right.contains(' ') {
+                        continue;
+                    }
+                    return Some(format!("{p}{right}{s}"));
+                }
+            }
+        }
+        None
+    }
+
+    fn lookup_word(&self, word_key: &str, ctx: &Context<'_>, original: &str) -> Option<String> {
+        if let Some(r) = self.single.get(word_key) {
+            return Some(r.clone());
+        }
+        if !self.affixes {
+            return None;
+        }
+        if word_key.contains('-') {
+            let halves: Vec<&str> = word_key.split('-').collect();
+            let mut changed = false;
+            let mapped: Vec<String> = halves
+                .iter()
+                .map(|h| {
+                    match self
+                        .single
+                        .get(*h)
+                        .cloned()
+                        .or_else(|| self.lookup_affixed(h))
+                    {
+                        Some(r) => {
+                            changed = true;
+                            r
+                        }
+                        None => (*h).to_owned(),
+                    }
+                })
+                .collect();
+            return changed.then(|| mapped.join("-"));
+        }
+        let r = self.lookup_affixed(word_key)?;
+        // An affixed form the dictionary knows is a different, correct word.
+        (!ctx.lexicon.knows(original)).then_some(r)
+    }
+}
+
+impl Check for Substitution {
+    fn check(&self, doc: &Document<'_>, ctx: &Context<'_>, out: &mut Reporter<'_>) {
+        let toks = &doc.tokens;
+        let mut i = 0;
+        while i < toks.len() {
+            if !toks[i].is_word() || (self.outside_quotes && doc.in_quotes(toks[i].span.start)) {
+                i += 1;
+                continue;
+            }
+            let original = doc.token_text(i);
+            let k = key(original);
+            // Multi-word keys first: the longest phrase wins.
+            if let Some(cands) = self.multi.get(&k) {
+                if let Some((end, right)) = cands.iter().find_map(|(rest, right)| {
+                    let mut j = i;
+                    for w in rest {
+                        let n = j + 1;
+                        if n >= toks.len()
+                            || !toks[n].is_word()
+                            || !is_inline_space(doc.gap(j, n))
+                            || key(doc.token_text(n)) != *w
+                        {
+                            return None;
+                        }
+                        j = n;
+                    }
+                    Some((j, right))
+                }) {
+                    let span = Span::new(toks[i].span.start, toks[end].span.end);
+                    let actual = span.text(doc.text);
+                    let expected = match_case(original, right);
+                    out.replace(span, actual, &expected);
+                    i = end + 1;
+                    continue;
+                }
+            }
+            if let Some(right) = self.lookup_word(&k, ctx, original) {
+                let expected = match_case(original, &right);
+                if expected != original {
+                    out.replace(toks[i].span, original, &expected);
+                }
+            }
+            i += 1;
+        }
+    }
+}
+
+/// Spaces or tabs only: a phrase does not run across a line break or punctuation.
+pub(crate) fn is_inline_space(gap: &str) -> bool {
+    !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\t' || c == '\u{a0}')
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::kinds::testing::{fixed, linter, run};
+
+    const PAIRS: &str = "affixes = true\n[rule.pairs]\npraktek = \"praktik\"\nresiko = \"risiko\"\n\"olah raga\" = \"olahraga\"\njubir = \"juru bicara\"\nnampak = \"tampak\"\n";
+
+    #[test]
+    fn flags_listed_words_keeping_case() {
+        let l = linter("substitution", PAIRS);
+        assert_eq!(
+            fixed(&l, "Praktek itu penuh resiko."),
+            "Praktik itu penuh risiko."
+        );
+        assert_eq!(
+            fixed(&l, "Jubir Kremlin berkata."),
+            "Juru bicara Kremlin berkata."
+        );
+    }
+
+    #[test]
+    fn flags_affixed_and_reduplicated_forms() {
+        let l = linter("substitution", PAIRS);
+        assert_eq!(
+            fixed(&l, "Aturan itu dipraktekkan."),
+            "Aturan itu dipraktikkan."
+        );
+        assert_eq!(
+            fixed(&l, "Semua resiko-resiko dihitung."),
+            "Semua risiko-risiko dihitung."
+        );
+    }
+
+    #[test]
+    fn flags_multi_word_keys_on_one_line_only() {
+        let l = linter("substitution", PAIRS);
+        assert_eq!(fixed(&l, "Ia gemar olah raga."), "Ia gemar olahraga.");
+        assert!(run(&l, "Ia gemar olah\nraga.").is_empty());
+    }
+
+    #[test]
+    fn allows_correct_words_that_contain_a_key() {
+        let l = linter("substitution", PAIRS);
+        assert!(run(&l, "Ia menampakkan diri. Praktik dan risiko dibahas.").is_empty());
+    }
+
+    #[test]
+    fn outside_quotes_skips_direct_speech() {
+        let l = linter(
+            "substitution",
+            "outside-quotes = true\n[rule.pairs]\nnggak = \"tidak\"\n",
+        );
+        assert!(run(&l, "“Saya nggak tahu,” katanya.").is_empty());
+        assert_eq!(run(&l, "Ia nggak datang.").len(), 1);
+    }
+}
