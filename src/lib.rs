@@ -14,7 +14,8 @@ pub mod rules;
 pub mod source;
 pub mod span;
 
-// CLI_PLACEHOLDER
+pub mod cli;
+pub mod render;
 
 pub use diagnostic::{Diagnostic, Fix, Level};
 pub use document::{Document, Format};

@@ -1,1 +1,5 @@
-fn main() {}
+//! The `sunting` binary: a thin wrapper over the library's CLI front end.
+
+fn main() -> std::process::ExitCode {
+    sunting::cli::main()
+}

@@ -1,7 +1,7 @@
 //! Markdown: which bytes are prose. Code, HTML, front matter and link targets are masked so
 //! that no rule reads them; positions never move.
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use crate::span::Span;
 
@@ -16,18 +16,16 @@ pub fn non_prose(text: &str) -> Vec<Span> {
     for (event, range) in Parser::new_ext(text, opts).into_offset_iter() {
         match event {
             Event::Start(Tag::CodeBlock(_) | Tag::MetadataBlock(_) | Tag::HtmlBlock) => {
-                depth_skip += 1
+                depth_skip += 1;
             }
             Event::End(TagEnd::CodeBlock | TagEnd::MetadataBlock(_) | TagEnd::HtmlBlock) => {
                 depth_skip = depth_skip.saturating_sub(1);
             }
-            Event::Start(Tag::Link { link_type, .. })
-                if matches!(
-                    link_type,
-                    pulldown_cmark::LinkType::Autolink | pulldown_cmark::LinkType::Email
-                ) =>
-            {
-                depth_skip += 1
+            Event::Start(Tag::Link {
+                link_type: LinkType::Autolink | LinkType::Email,
+                ..
+            }) => {
+                depth_skip += 1;
             }
             Event::End(TagEnd::Link) if depth_skip > 0 => depth_skip -= 1,
             Event::Text(_) if depth_skip == 0 => prose.push(Span::new(range.start, range.end)),

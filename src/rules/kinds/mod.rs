@@ -217,7 +217,7 @@ pub(crate) mod testing {
         let pack = format!(
             "[pack]\nname = \"uji\"\n[[rule]]\nid = \"uji\"\nkind = \"{kind}\"\nmessage = \"Tulis '{{expected}}', bukan '{{actual}}'.\"\n{params}\n"
         );
-        Linter::from_pack_texts(&[("uji.toml", &pack)]).unwrap_or_else(|e| panic!("{e}: {:?}", e))
+        Linter::from_pack_texts(&[("uji.toml", &pack)]).unwrap_or_else(|e| panic!("{e}: {e:?}"))
     }
 
     /// Findings of the one rule on `text`.

@@ -152,11 +152,7 @@ fn check_quotes(doc: &Document<'_>, out: &mut Reporter<'_>) {
             match t.span.text(doc.text) {
                 "\"" => straight.push(t.span),
                 "“" => curly_open.push(t.span),
-                "”" => {
-                    if curly_open.pop().is_none() {
-                        stray_close.push(t.span);
-                    }
-                }
+                "”" if curly_open.pop().is_none() => stray_close.push(t.span),
                 _ => {}
             }
         }

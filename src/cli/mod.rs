@@ -1,0 +1,9 @@
+//! The command-line front end: parse arguments, read inputs, run the linter, render, exit.
+//! Thin on purpose: everything it reports comes from the library.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod args;
+pub mod input;
+mod run;
+
+pub use run::main;

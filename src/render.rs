@@ -1,0 +1,212 @@
+//! Rendering diagnostics for people (codespan-reporting code frames) and machines (JSON).
+//! The one place that turns library data into CLI output.
+
+use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label as CsLabel, Severity};
+use codespan_reporting::files::SimpleFile;
+use codespan_reporting::term::{self, Config as TermConfig};
+use serde::Serialize;
+
+use crate::diagnostic::{Diagnostic, Level};
+use crate::source::LineIndex;
+
+/// One checked text and what was found in it.
+#[derive(Debug)]
+pub struct FileReport {
+    /// The name shown.
+    pub path: String,
+    /// The text as read.
+    pub text: String,
+    /// Findings, sorted.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+fn severity(level: Level) -> Severity {
+    match level {
+        Level::Error => Severity::Error,
+        Level::Warning => Severity::Warning,
+        Level::Info => Severity::Note,
+    }
+}
+
+/// A finding as a codespan diagnostic over `file_id` `()`.
+pub fn to_codespan(d: &Diagnostic, text: &str) -> CsDiagnostic<()> {
+    let mut primary = CsLabel::primary((), d.span.start..d.span.end);
+    if !d.fixes.is_empty() {
+        let preview = crate::diagnostic::apply_fixes(
+            &text[..d
+                .fixes
+                .iter()
+                .map(|f| f.span.end)
+                .max()
+                .unwrap_or(d.span.end)
+                .max(d.span.end)],
+            d.fixes.iter(),
+        );
+        let start = d.span.start.min(
+            d.fixes
+                .iter()
+                .map(|f| f.span.start)
+                .min()
+                .unwrap_or(d.span.start),
+        );
+        let suggestion = &preview[start.min(preview.len())..];
+        let suggestion = suggestion.lines().next().unwrap_or("");
+        primary = primary.with_message(if suggestion.is_empty() {
+            "hapus".to_owned()
+        } else {
+            format!("saran: `{suggestion}`")
+        });
+    }
+    let mut labels = vec![primary];
+    labels.extend(
+        d.labels.iter().map(|l| {
+            CsLabel::secondary((), l.span.start..l.span.end).with_message(l.message.clone())
+        }),
+    );
+    let mut notes = Vec::new();
+    if let Some(h) = &d.help {
+        notes.push(h.clone());
+    }
+    if !d.fixes.is_empty() && !d.fix_safe {
+        notes.push("perbaikan ini perlu diperiksa manusia; `--fix` tidak menerapkannya".to_owned());
+    }
+    CsDiagnostic::new(severity(d.level))
+        .with_code(d.rule.clone())
+        .with_message(d.message.clone())
+        .with_labels(labels)
+        .with_notes(notes)
+}
+
+/// Human-readable output of one file, without colour.
+pub fn human_plain(report: &FileReport) -> String {
+    let file = SimpleFile::new(report.path.as_str(), report.text.as_str());
+    let config = TermConfig::default();
+    let mut out = String::new();
+    for d in &report.diagnostics {
+        let cs = to_codespan(d, &report.text);
+        // Rendering a span inside the text we were given cannot fail.
+        let _ = term::emit_to_string(&mut out, &config, &file, &cs);
+    }
+    out
+}
+
+/// Write one file's findings to a colour-capable writer.
+///
+/// # Errors
+/// Write errors (a closed pipe, say).
+pub fn human(report: &FileReport, w: &mut dyn term::WriteStyle) -> std::io::Result<()> {
+    let file = SimpleFile::new(report.path.as_str(), report.text.as_str());
+    let config = TermConfig::default();
+    for d in &report.diagnostics {
+        let cs = to_codespan(d, &report.text);
+        term::emit_to_write_style(w, &config, &file, &cs).map_err(|e| match e {
+            codespan_reporting::files::Error::Io(io) => io,
+            other => std::io::Error::other(other.to_string()),
+        })?;
+    }
+    Ok(())
+}
+
+/// A finding in the JSON contract (README, "Output contract").
+#[derive(Debug, Serialize)]
+pub struct JsonFinding<'a> {
+    /// File name as given.
+    pub path: &'a str,
+    /// Rule id.
+    pub rule: &'a str,
+    /// `error`, `warning` or `info`.
+    pub level: Level,
+    /// Message (Indonesian).
+    pub message: &'a str,
+    /// 1-based start line.
+    pub line: usize,
+    /// 1-based start column, in Unicode scalar values.
+    pub column: usize,
+    /// 1-based end line.
+    pub end_line: usize,
+    /// 1-based column just past the last character.
+    pub end_column: usize,
+    /// Start byte offset into the file as read.
+    pub start: usize,
+    /// End byte offset (exclusive).
+    pub end: usize,
+    /// The edits of the fix, in byte offsets.
+    pub fixes: Vec<JsonFix<'a>>,
+}
+
+/// One edit in the JSON contract.
+#[derive(Debug, Serialize)]
+pub struct JsonFix<'a> {
+    /// Start byte offset.
+    pub start: usize,
+    /// End byte offset (exclusive).
+    pub end: usize,
+    /// Replacement text.
+    pub replacement: &'a str,
+}
+
+/// The JSON findings of several files, in order.
+pub fn json_findings(reports: &[FileReport]) -> Vec<JsonFinding<'_>> {
+    let mut out = Vec::new();
+    for r in reports {
+        let lines = LineIndex::new(&r.text);
+        for d in &r.diagnostics {
+            let s = lines.line_col(&r.text, d.span.start);
+            let e = lines.line_col(&r.text, d.span.end);
+            out.push(JsonFinding {
+                path: &r.path,
+                rule: &d.rule,
+                level: d.level,
+                message: &d.message,
+                line: s.line,
+                column: s.column,
+                end_line: e.line,
+                end_column: e.column,
+                start: d.span.start,
+                end: d.span.end,
+                fixes: d
+                    .fixes
+                    .iter()
+                    .map(|f| JsonFix {
+                        start: f.span.start,
+                        end: f.span.end,
+                        replacement: &f.replacement,
+                    })
+                    .collect(),
+            });
+        }
+    }
+    out
+}
+
+/// A load error (pack or config) as a code frame, or a plain line when there is no text.
+pub fn load_error(
+    path: &str,
+    text: Option<&str>,
+    span: Option<std::ops::Range<usize>>,
+    message: &str,
+    note: Option<&str>,
+) -> String {
+    match (text, span) {
+        (Some(text), Some(span)) => {
+            let file = SimpleFile::new(path, text);
+            let span = span.start.min(text.len())..span.end.min(text.len());
+            let mut d = CsDiagnostic::error()
+                .with_message(message)
+                .with_labels(vec![CsLabel::primary((), span)]);
+            if let Some(n) = note {
+                d = d.with_notes(vec![n.to_owned()]);
+            }
+            let mut out = String::new();
+            let _ = term::emit_to_string(&mut out, &TermConfig::default(), &file, &d);
+            out
+        }
+        _ => {
+            let mut s = format!("error: {path}: {message}\n");
+            if let Some(n) = note {
+                s.push_str(&format!("  = {n}\n"));
+            }
+            s
+        }
+    }
+}
