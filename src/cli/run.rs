@@ -251,13 +251,10 @@ fn write_human(reports: &[FileReport], color: ColorChoice) -> std::io::Result<()
     }
 }
 
-fn load_for_listing(cfg: &ConfigArgs) -> Result<Linter, u8> {
-    let mut linters = Linters::new(cfg, None);
-    match linters.get(None) {
-        Ok(l) => Ok(Arc::try_unwrap(l)
-            .unwrap_or_else(|_| unreachable!("a fresh cache holds the only other reference"))),
-        Err(e) => Err(report_load_error(&e)),
-    }
+fn load_for_listing(cfg: &ConfigArgs) -> Result<Arc<Linter>, u8> {
+    Linters::new(cfg, None)
+        .get(None)
+        .map_err(|e| report_load_error(&e))
 }
 
 fn list_rules(cfg: &ConfigArgs) -> u8 {

@@ -1,0 +1,92 @@
+//! Properties that hold for any input: the checker never panics, every span lies inside the
+//! text on char boundaries, and line/column agree with the byte offsets.
+
+use proptest::prelude::*;
+use sunting::source::LineIndex;
+use sunting::{Format, Linter};
+
+fn linter() -> &'static Linter {
+    static L: std::sync::OnceLock<Linter> = std::sync::OnceLock::new();
+    L.get_or_init(Linter::with_defaults)
+}
+
+/// Text built from the pieces news copy is made of, so rules actually fire.
+fn copy_like() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("yang".to_owned()),
+        Just("Putin".to_owned()),
+        Just("puting".to_owned()),
+        Just("Minggu (21/01)".to_owned()),
+        Just("hari minggu".to_owned()),
+        Just("“".to_owned()),
+        Just("”".to_owned()),
+        Just("\"".to_owned()),
+        Just(" , ".to_owned()),
+        Just(" : ".to_owned()),
+        Just("–".to_owned()),
+        Just("\r\n".to_owned()),
+        Just("\n\n".to_owned()),
+        Just("  ".to_owned()),
+        Just("é".to_owned()),
+        Just("😀".to_owned()),
+        Just("(".to_owned()),
+        Just("https://contoh.id/x".to_owned()),
+        Just("`kode`".to_owned()),
+        Just("<!-- sunting-disable -->".to_owned()),
+        "[a-zA-Z]{1,12}",
+        "[0-9]{1,4}[./][0-9]{1,2}",
+        any::<char>().prop_map(String::from),
+    ];
+    prop::collection::vec(piece, 0..60).prop_map(|v| v.join(" "))
+}
+
+fn check_invariants(text: &str, format: Format) -> Result<(), TestCaseError> {
+    let diags = linter().check_text(text, format);
+    let idx = LineIndex::new(text);
+    for d in &diags {
+        prop_assert!(
+            d.span.start <= d.span.end && d.span.end <= text.len(),
+            "{} span {:?} out of bounds",
+            d.rule,
+            d.span
+        );
+        prop_assert!(
+            text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end),
+            "{} span {:?} off char boundary",
+            d.rule,
+            d.span
+        );
+        for f in &d.fixes {
+            prop_assert!(
+                f.span.end <= text.len()
+                    && text.is_char_boundary(f.span.start)
+                    && text.is_char_boundary(f.span.end)
+            );
+        }
+        let lc = idx.line_col(text, d.span.start);
+        let line_start = idx.line_start(lc.line - 1);
+        prop_assert!(line_start <= d.span.start.max(line_start));
+        let before = &text[..d.span.start];
+        let expected_line = before.matches('\n').count() + 1;
+        prop_assert_eq!(lc.line, expected_line);
+        let col_text = &text[line_start.min(d.span.start)..d.span.start];
+        prop_assert_eq!(lc.column, col_text.chars().count() + 1);
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn never_panics_on_arbitrary_text(text in any::<String>()) {
+        check_invariants(&text, Format::Text)?;
+        check_invariants(&text, Format::Markdown)?;
+    }
+
+    #[test]
+    fn spans_and_positions_hold_on_copy_like_text(text in copy_like()) {
+        check_invariants(&text, Format::Text)?;
+        check_invariants(&text, Format::Markdown)?;
+    }
+}
