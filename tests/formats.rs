@@ -201,8 +201,9 @@ fn markdown_code_urls_html_and_front_matter_are_skipped() {
         })
         .map(|d| d["line"].as_u64().unwrap())
         .collect();
-    // Prose on line 8 (paragraph) and line 16 (list item); nothing from code, URLs, HTML or front matter.
-    assert_eq!(lines, vec![8, 16], "{out}");
+    // Prose: the title on line 2, line 8 (paragraph) and line 16 (list item); nothing from
+    // code, URLs, HTML or the rest of the front matter.
+    assert_eq!(lines, vec![2, 8, 16], "{out}");
 }
 
 #[test]
