@@ -126,12 +126,19 @@ pub(crate) fn assume_years(
     if pairs.is_empty() {
         return out;
     }
-    // Full dates that anchor the others: with a day name, or numeric with a year.
+    // Full dates that anchor the others: with a day name that agrees with them, or
+    // numeric with a year. A full date whose own day name is wrong anchors nothing.
     let anchors: Vec<(usize, NaiveDate)> = dates
         .iter()
         .enumerate()
         .filter(|(_, d)| d.day_end.is_none() && (d.day_name.is_some() || d.numeric.is_some()))
-        .filter_map(|(i, d)| Some((i, ymd(d.year?, d.month, d.day)?)))
+        .filter_map(|(i, d)| Some((i, d, ymd(d.year?, d.month, d.day)?)))
+        .filter(|(_, d, date)| {
+            d.day_name
+                .and_then(|n| n.weekday)
+                .is_none_or(|w| w == date.weekday())
+        })
+        .map(|(i, _, date)| (i, date))
         .collect();
     let published = publication_date(doc, ctx);
     let mut leftovers = Vec::new();

@@ -407,7 +407,8 @@ fn numeric_date(
         prev_word_key(doc, i).as_deref(),
         Some("nomor" | "no" | "nomer" | "nmr" | "skor" | "perbandingan")
     );
-    if day_name.is_none() && !after_tanggal && !(has_year && !numbering) {
+    let dated_by_year = has_year && !numbering;
+    if day_name.is_none() && !after_tanggal && !dated_by_year {
         return None;
     }
     let day: u32 = parts[0].parse().ok()?;
@@ -669,7 +670,7 @@ mod tests {
         parse(&Document::new(text, Format::Text)).dates
     }
 
-    fn at<'t>(text: &'t str, s: Span) -> &'t str {
+    fn at(text: &str, s: Span) -> &str {
         s.text(text)
     }
 

@@ -520,3 +520,10 @@ fn slips_fixture_reports_each_planted_slip() {
     }
     assert_eq!(found.len(), want.len(), "{found:?}");
 }
+
+#[test]
+fn a_full_date_with_a_wrong_day_anchors_nothing() {
+    // `Senin (6/10/2026)` is itself wrong (a Tuesday); the other pairs agree in 2025.
+    let text = "Tersangka diamankan Senin (6/10/2026). Korban meninggal Senin (6/10). Kebakaran terjadi Minggu (5/10) dan Kamis (9/10).";
+    assert_eq!(spans("tanggal.hari", text), ["Senin (6/10/2026)"]);
+}
