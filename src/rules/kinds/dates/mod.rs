@@ -167,7 +167,9 @@ fn year(doc: &Document<'_>, ctx: &Context<'_>, parsed: &Parsed, out: &mut Report
         let far = match (base, article) {
             (Some(b), _) if y > b + 50 => true,
             _ if current && y < 1900 => true,
-            (_, Some(a)) if current && y > a + 1 => true,
+            // A weekday or numeric date is news of the day: more than a year ahead or ten
+            // years back is most likely a slip of the finger.
+            (_, Some(a)) if current && (y > a + 1 || y < a - 10) => true,
             _ => false,
         };
         if !far {
@@ -175,11 +177,21 @@ fn year(doc: &Document<'_>, ctx: &Context<'_>, parsed: &Parsed, out: &mut Report
         }
         let expected = base.map(|b| b.to_string()).unwrap_or_default();
         let actual = span.text(doc.text);
+        // When the day name fits the date in the article's year, that year is the fix.
+        let fix = article.filter(|&a| {
+            d.day_name
+                .and_then(|n| n.weekday)
+                .zip(infer::ymd(a, d.month, d.day))
+                .is_some_and(|(w, date)| date.weekday() == w)
+        });
         let diag = out.report(span, &[("actual", actual), ("expected", &expected)]);
         diag.help = Some(match article {
             Some(a) => format!("Artikel ini bertahun {a}; periksa apakah tahunnya salah ketik."),
             None => "Periksa apakah tahunnya salah ketik.".to_owned(),
         });
+        if let Some(a) = fix {
+            diag.fixes.push(Fix::new(span, a.to_string()));
+        }
     }
 }
 
@@ -333,7 +345,9 @@ fn names(doc: &Document<'_>, parsed: &Parsed, out: &mut Reporter<'_>) {
             (!m.needs_context || in_date_as_day(i) || prev_word(doc, i).as_deref() == Some("hari"))
                 .then_some(m.canonical.to_owned())
         } else if let Some(m) = parse::misspelt_month(&k) {
-            (!m.needs_context
+            // Institut Teknologi Sepuluh Nopember keeps its name.
+            let in_name = prev_word(doc, i).as_deref() == Some("sepuluh");
+            (!in_name && !m.needs_context
                 || in_date_as_month(i)
                 || next_is_year(doc, i)
                 || prev_word(doc, i).as_deref() == Some("bulan"))
@@ -552,18 +566,31 @@ fn time_separator(doc: &Document<'_>, ctx: &Context<'_>, parsed: &Parsed, out: &
         .iter()
         .filter_map(|t| t.sep.as_ref().map(|s| s.0))
         .collect();
-    let mixed = seps.iter().any(|&c| c != seps[0]);
-    if configured.is_none() && !mixed {
-        return;
-    }
+    let proper: Vec<char> = seps.into_iter().filter(|&c| c != ',').collect();
+    let mixed = proper.iter().any(|&c| c != proper[0]);
     for t in &parsed.times {
         let Some((c, spans)) = &t.sep else { continue };
-        if *c == house {
+        // A comma (`10,30`) is never a time separator; `.` against `:` is house style.
+        if *c == house || (*c != ',' && configured.is_none() && !mixed) {
             continue;
         }
         let actual = t.span.text(doc.text);
         let expected = actual.replace(*c, &house.to_string());
-        let diag = out.report(t.span, &[("actual", actual), ("expected", &expected)]);
+        let reason = if *c == ',' {
+            "ditulis dengan titik atau titik dua, bukan koma"
+        } else if configured.is_some() {
+            "mengikuti gaya rumah ([dates] time-separator)"
+        } else {
+            "tidak seragam dalam artikel ini"
+        };
+        let diag = out.report(
+            t.span,
+            &[
+                ("actual", actual),
+                ("expected", &expected),
+                ("reason", reason),
+            ],
+        );
         for s in spans {
             diag.fixes.push(Fix::new(*s, house.to_string()));
         }
@@ -593,11 +620,6 @@ fn time_impossible(doc: &Document<'_>, parsed: &Parsed, out: &mut Reporter<'_>) 
 fn time_zone(doc: &Document<'_>, parsed: &Parsed, out: &mut Reporter<'_>) {
     let city = doc.meta.dateline_city.map(|c| c.text(doc.text));
     let city_zone = city.and_then(zones::zone_of_city);
-    let used: Vec<Zone> = parsed
-        .times
-        .iter()
-        .filter_map(|t| t.zone.map(|z| z.1))
-        .collect();
     let lower = doc.prose.to_lowercase();
     for t in &parsed.times {
         let Some((span, zone)) = t.zone else { continue };
@@ -605,7 +627,7 @@ fn time_zone(doc: &Document<'_>, parsed: &Parsed, out: &mut Reporter<'_>) {
         let conflict = city_zone.filter(|&cz| {
             cz != zone
                 // `10.00 WIT atau 08.00 WIB` converts; a place in that zone explains it.
-                && !used.contains(&cz)
+                && !converts(doc, parsed, t.span, cz)
                 && !zones::mentions_place_in(&lower, zone)
         });
         if let Some(cz) = conflict {
@@ -623,9 +645,12 @@ fn time_zone(doc: &Document<'_>, parsed: &Parsed, out: &mut Reporter<'_>) {
                 ],
             );
             diag.help = Some(format!(
-                "{} berlaku untuk wilayah lain; periksa zona waktunya, atau sebut tempat kejadiannya.",
+                "{} berlaku untuk wilayah lain; bila peristiwanya memang di sana, sebut tempatnya.",
                 zone.name()
             ));
+            // Likely, not certain: offered in the editor, never applied unattended.
+            diag.fixes.push(Fix::new(span, cz.name()));
+            diag.fix_safe = false;
         } else if written != zone.name() {
             let reason = format!("singkatan zona waktu ditulis kapital, {}", zone.name());
             let diag = out.report(
@@ -639,6 +664,17 @@ fn time_zone(doc: &Document<'_>, parsed: &Parsed, out: &mut Reporter<'_>) {
             diag.fixes.push(Fix::new(span, zone.name()));
         }
     }
+}
+
+/// True when the sentence of the time at `at` also gives a time in `zone` (a conversion).
+fn converts(doc: &Document<'_>, parsed: &Parsed, at: Span, zone: Zone) -> bool {
+    let Some(sentence) = doc.sentences.iter().find(|s| s.span.contains(at)) else {
+        return false;
+    };
+    parsed
+        .times
+        .iter()
+        .any(|t| t.zone.is_some_and(|z| z.1 == zone) && sentence.span.contains(t.span))
 }
 
 #[cfg(test)]

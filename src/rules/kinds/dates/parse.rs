@@ -93,7 +93,7 @@ const MISSPELT_MONTHS: &[(&str, &str, bool)] = &[
     ("feburari", "Februari", false),
     ("agusuts", "Agustus", false),
     ("agustur", "Agustus", false),
-    ("nopember", "November", true),
+    ("nopember", "November", false),
     ("desembar", "Desember", false),
     ("oktomber", "Oktober", false),
     ("septembar", "September", false),
@@ -270,7 +270,7 @@ pub(crate) struct TimeExpr {
     pub(crate) minute: Option<u32>,
     /// Second as written.
     pub(crate) second: Option<u32>,
-    /// The separator (`.` or `:`), and where each one is.
+    /// The separator (`.`, `:`, or the slip `,`), and where each one is.
     pub(crate) sep: Option<(char, Vec<Span>)>,
     /// The zone word after it, and which zone.
     pub(crate) zone: Option<(Span, Zone)>,
@@ -618,10 +618,16 @@ fn time_of_day(doc: &Document<'_>, i: usize, out: &mut Parsed) -> Option<usize> 
     if pieces.len() > 2 {
         return None;
     }
+    // `pukul 10,30` is a slip for `10.30`; only taken after `pukul`/`jam`.
+    let sep = if anchored && text.contains(',') && !text.contains('.') {
+        ','
+    } else {
+        '.'
+    };
     let mut parsed = Vec::new();
     let mut offset = 0;
     for p in &pieces {
-        let fields: Vec<&str> = p.split('.').collect();
+        let fields: Vec<&str> = p.split(sep).collect();
         let ok = all_digits(fields[0], 1, 2)
             && fields.len() <= 3
             && fields[1..].iter().all(|f| all_digits(f, 2, 2));
@@ -654,7 +660,7 @@ fn time_of_day(doc: &Document<'_>, i: usize, out: &mut Parsed) -> Option<usize> 
             hour: fields[0].parse().ok()?,
             minute: fields.get(1).and_then(|s| s.parse().ok()),
             second: fields.get(2).and_then(|s| s.parse().ok()),
-            sep: (!seps.is_empty()).then_some(('.', seps)),
+            sep: (!seps.is_empty()).then_some((sep, seps)),
             zone: if k == last { zone } else { None },
         });
     }

@@ -438,7 +438,8 @@ fn flags_zone_case_and_dateline_conflict() {
     assert_eq!(d.len(), 1);
     assert_eq!(d[0].span.text(text), "WIT");
     assert!(d[0].message.contains("JAKARTA"), "{}", d[0].message);
-    assert!(d[0].fixes.is_empty());
+    assert_eq!(d[0].fixes[0].replacement, "WIB");
+    assert!(!d[0].fix_safe);
 }
 
 #[test]
@@ -526,4 +527,59 @@ fn a_full_date_with_a_wrong_day_anchors_nothing() {
     // `Senin (6/10/2026)` is itself wrong (a Tuesday); the other pairs agree in 2025.
     let text = "Tersangka diamankan Senin (6/10/2026). Korban meninggal Senin (6/10). Kebakaran terjadi Minggu (5/10) dan Kamis (9/10).";
     assert_eq!(spans("tanggal.hari", text), ["Senin (6/10/2026)"]);
+}
+
+#[test]
+fn flags_a_comma_as_time_separator_always() {
+    assert_eq!(
+        Run::default().fixed("waktu.pemisah", "Rapat dimulai pukul 10,30 WIB."),
+        "Rapat dimulai pukul 10.30 WIB."
+    );
+    assert!(
+        spans(
+            "waktu.pemisah",
+            "Inflasi 10,30 persen dan harga naik 1,5 kali."
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn zone_conflict_offers_the_dateline_zone_as_an_unsafe_fix() {
+    // WIB elsewhere in the article is no conversion: only the same sentence counts.
+    let text = "JAKARTA, Sunting.id – Pembukaan dimulai pukul 19.00 WITA di Kota Tua. Bazar buka pukul 10.00 WIB.";
+    let d = Run::default().check("waktu.zona", text);
+    assert_eq!(d.len(), 1);
+    assert_eq!(d[0].apply_to(text).matches("WIB").count(), 2);
+    assert!(!d[0].fix_safe);
+}
+
+#[test]
+fn flags_weekday_dates_long_before_the_article_with_a_fix_when_the_day_fits() {
+    // 31 October was a Thursday in both 2002 and 2024.
+    let run = Run {
+        reference: Some(ymd(2024, 10, 14)),
+        ..Run::default()
+    };
+    assert_eq!(
+        run.fixed("tanggal.tahun", "Pemenang diumumkan Kamis (31/10/2002)."),
+        "Pemenang diumumkan Kamis (31/10/2024)."
+    );
+    // Recent years back are recaps, not slips.
+    assert!(
+        run.spans("tanggal.tahun", "Rapat digelar Senin (17/1/2022).")
+            .is_empty()
+    );
+}
+
+#[test]
+fn nopember_outside_the_its_name() {
+    let run = Run::default();
+    assert_eq!(
+        run.fixed(
+            "tanggal.nama",
+            "Laporan diserahkan awal Nopember di ITS Sepuluh Nopember."
+        ),
+        "Laporan diserahkan awal November di ITS Sepuluh Nopember."
+    );
 }
