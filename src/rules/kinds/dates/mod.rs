@@ -104,7 +104,10 @@ fn days_in_month(year: i32, month: u32) -> Option<u32> {
 
 /// `21 Januari 2024`, `21 Januari` for messages.
 fn long_date(day: u32, month: u32, year: Option<i32>) -> String {
-    let m = MONTHS.get(month as usize - 1).copied().unwrap_or("?");
+    let m = MONTHS
+        .get((month as usize).wrapping_sub(1))
+        .copied()
+        .unwrap_or("?");
     match year {
         Some(y) => format!("{day} {m} {y}"),
         None => format!("{day} {m}"),
@@ -620,7 +623,8 @@ fn time_impossible(doc: &Document<'_>, parsed: &Parsed, out: &mut Reporter<'_>) 
 fn time_zone(doc: &Document<'_>, parsed: &Parsed, out: &mut Reporter<'_>) {
     let city = doc.meta.dateline_city.map(|c| c.text(doc.text));
     let city_zone = city.and_then(zones::zone_of_city);
-    let lower = doc.prose.to_lowercase();
+    let lower = std::cell::OnceCell::new();
+    let lower = || lower.get_or_init(|| doc.prose.to_lowercase()).as_str();
     for t in &parsed.times {
         let Some((span, zone)) = t.zone else { continue };
         let written = span.text(doc.text);
@@ -628,7 +632,7 @@ fn time_zone(doc: &Document<'_>, parsed: &Parsed, out: &mut Reporter<'_>) {
             cz != zone
                 // `10.00 WIT atau 08.00 WIB` converts; a place in that zone explains it.
                 && !converts(doc, parsed, t.span, cz)
-                && !zones::mentions_place_in(&lower, zone)
+                && !zones::mentions_place_in(lower(), zone)
         });
         if let Some(cz) = conflict {
             let city = city.unwrap_or_default();
