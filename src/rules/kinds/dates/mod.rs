@@ -168,11 +168,13 @@ fn year(doc: &Document<'_>, ctx: &Context<'_>, parsed: &Parsed, out: &mut Report
         };
         let current = d.day_name.is_some() || d.numeric.is_some();
         let far = match (base, article) {
-            (Some(b), _) if y > b + 50 => true,
+            (Some(b), _) if y > b.saturating_add(50) => true,
             _ if current && y < 1900 => true,
             // A weekday or numeric date is news of the day: more than a year ahead or ten
             // years back is most likely a slip of the finger.
-            (_, Some(a)) if current && (y > a + 1 || y < a - 10) => true,
+            (_, Some(a)) if current && (y > a.saturating_add(1) || y < a.saturating_sub(10)) => {
+                true
+            }
             _ => false,
         };
         if !far {

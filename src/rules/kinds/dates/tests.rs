@@ -583,3 +583,71 @@ fn nopember_outside_the_its_name() {
         "Laporan diserahkan awal November di ITS Sepuluh Nopember."
     );
 }
+
+mod props {
+    use proptest::prelude::*;
+
+    use super::{ALL, Run, ymd};
+    use crate::config::DatesConfig;
+    use crate::document::Format;
+
+    fn date_like() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("Senin".to_owned()),
+            Just("minggu".to_owned()),
+            Just("Jum'at".to_owned()),
+            Just("Rabo".to_owned()),
+            Just("hari".to_owned()),
+            Just("pukul".to_owned()),
+            Just("jam".to_owned()),
+            Just("WIB".to_owned()),
+            Just("wit".to_owned()),
+            Just("Januari".to_owned()),
+            Just("Febuari".to_owned()),
+            Just("Agt.".to_owned()),
+            Just("(".to_owned()),
+            Just(")".to_owned()),
+            Just(",".to_owned()),
+            Just("-".to_owned()),
+            Just("–".to_owned()),
+            Just(":".to_owned()),
+            Just("JAKARTA, Sunting.id –".to_owned()),
+            Just("\n".to_owned()),
+            Just("é".to_owned()),
+            "[0-9]{1,4}",
+            "[0-9]{1,3}[./:,-][0-9]{1,3}([./-][0-9]{1,5})?",
+            "[0-9]{1,2}-[0-9]{1,2} [A-Za-z]{3,9}( [0-9]{4})?",
+            any::<char>().prop_map(String::from),
+        ];
+        prop::collection::vec(piece, 0..40).prop_map(|v| v.join(" "))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn never_panics_and_spans_hold(text in date_like(), year in any::<i32>()) {
+            let runs = [
+                Run::default(),
+                Run { reference: Some(ymd(2025, 1, 1)), format: Format::Markdown, ..Run::default() },
+                Run::dates(DatesConfig {
+                    year: Some(year),
+                    format: Some("dd/mm/yyyy".to_owned()),
+                    time_separator: Some(":".to_owned()),
+                    ..DatesConfig::default()
+                }),
+            ];
+            for run in &runs {
+                for id in ALL {
+                    for d in run.check(id, &text) {
+                        prop_assert!(d.span.end <= text.len());
+                        prop_assert!(text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end));
+                        for f in &d.fixes {
+                            prop_assert!(text.is_char_boundary(f.span.start) && text.is_char_boundary(f.span.end));
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
