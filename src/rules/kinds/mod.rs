@@ -16,7 +16,7 @@ use crate::lexicon::Lexicon;
 use crate::rules::RuleMeta;
 use crate::span::Span;
 
-pub use dates::Dates;
+pub use dates::{Dates, is_calendar_name};
 pub use pattern::Pattern;
 pub use punctuation::Punctuation;
 pub use repetition::Repetition;

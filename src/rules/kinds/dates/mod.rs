@@ -96,6 +96,16 @@ impl Check for Dates {
     }
 }
 
+/// True when `word` (any case) is a day or month name, standard or misspelt. Other rules
+/// (general capitalisation, spelling) leave these words to the date rules.
+pub fn is_calendar_name(word: &str) -> bool {
+    let k = key(word);
+    parse::weekday_of(&k).is_some()
+        || parse::month_of(&k).is_some()
+        || parse::misspelt_day(&k).is_some()
+        || parse::misspelt_month(&k).is_some()
+}
+
 fn days_in_month(year: i32, month: u32) -> Option<u32> {
     (28..=31)
         .rev()
@@ -685,3 +695,14 @@ fn converts(doc: &Document<'_>, parsed: &Parsed, at: Span, zone: Zone) -> bool {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod name_tests {
+    #[test]
+    fn calendar_names_are_known_in_any_case() {
+        for w in ["minggu", "SENIN", "Jum’at", "januari", "Nopember", "Mei"] {
+            assert!(super::is_calendar_name(w), "{w}");
+        }
+        assert!(!super::is_calendar_name("pekan"));
+    }
+}
