@@ -47,10 +47,13 @@ pub enum Which {
 /// `weekday`, `name`, `capital`, `format`, `time-separator`, `time-impossible`, `time-zone`.
 ///
 /// ## How the year of `Minggu (21/01)` is found
-/// From a full weekday date near it in the article, else the publication date (front matter
-/// `date:`, `--date`, `[dates] reference`), else `[dates] year`, else the most recent year in
-/// which every weekday-date pair of the article agrees. A pair is reported only when it
-/// contradicts a known year or no year reconciles the article; the message names the year.
+/// The article suggests years: the publication date's (front matter `date:`, else `--date`
+/// or `[dates] reference`; the year that puts the date nearest to it), a full weekday date
+/// near it in the article, and `[dates] year`. The pair is read in the first suggested year
+/// it fits, and reported when it fits none. With no suggestion at all, the calendar decides:
+/// the most recent year, not after this one, in which every weekday-date pair of the article
+/// agrees, and pairs are reported only when no year reconciles them. The message names the
+/// year and where it came from.
 ///
 /// ## Parameters
 /// - `check`: the check to run. House settings come from the config's `[dates]` section
