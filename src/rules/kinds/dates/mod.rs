@@ -150,6 +150,18 @@ fn impossibility(day: u32, month: u32, year: Option<i32>) -> Option<String> {
 
 fn impossible(doc: &Document<'_>, parsed: &Parsed, out: &mut Reporter<'_>) {
     for d in &parsed.dates {
+        if let Some(at) = d.glued {
+            let actual = d.date_span.text(doc.text);
+            let diag = out.report(
+                d.date_span,
+                &[
+                    ("actual", actual),
+                    ("reason", "garis miring sebelum tahun hilang"),
+                ],
+            );
+            diag.fixes.push(Fix::new(Span::new(at, at), "/"));
+            continue;
+        }
         let days = std::iter::once(d.day).chain(d.day_end);
         let Some(reason) = days
             .into_iter()
@@ -492,7 +504,11 @@ fn format(doc: &Document<'_>, ctx: &Context<'_>, parsed: &Parsed, out: &mut Repo
         .dates
         .iter()
         .enumerate()
-        .filter(|(_, d)| d.numeric.is_some() && impossibility(d.day, d.month, d.year).is_none())
+        .filter(|(_, d)| {
+            d.numeric.is_some()
+                && d.glued.is_none()
+                && impossibility(d.day, d.month, d.year).is_none()
+        })
         .collect();
     if numeric.is_empty() {
         return;
@@ -523,6 +539,7 @@ fn format(doc: &Document<'_>, ctx: &Context<'_>, parsed: &Parsed, out: &mut Repo
         }
     };
     let assumed = infer::assume_years(doc, ctx, &parsed.dates);
+    let article = infer::article_year(doc, ctx);
     for (idx, d) in numeric {
         let Some(n) = d.numeric else { continue };
         let padded = match (n.padded, want_padded) {
@@ -531,7 +548,10 @@ fn format(doc: &Document<'_>, ctx: &Context<'_>, parsed: &Parsed, out: &mut Repo
             (None, Some(w)) => w,
             (None, None) => true,
         };
-        let year = want_year.unwrap_or(d.year.is_some());
+        // A house form without a year is for dates in the article's own year: a year that
+        // is not the article's (or an article whose year is unknown) keeps its year.
+        let keeps_year = d.year.is_some_and(|y| article != Some(y));
+        let year = want_year.unwrap_or(d.year.is_some()) || keeps_year;
         let sep_ok = (n.sep == '/') == want_slash;
         let differs = n.padded.is_some_and(|p| p != padded) || year != d.year.is_some() || !sep_ok;
         if !differs {

@@ -226,6 +226,8 @@ pub(crate) struct DateExpr {
     pub(crate) numeric: Option<Numeric>,
     /// For dates with a month name, the name's token.
     pub(crate) month_token: Option<usize>,
+    /// `18/102025`: where the missing slash before the year belongs.
+    pub(crate) glued: Option<usize>,
 }
 
 /// A time zone.
@@ -389,7 +391,20 @@ fn numeric_date(
     sep: char,
     out: &mut Parsed,
 ) -> Option<usize> {
-    let parts: Vec<&str> = text.split(sep).collect();
+    let mut parts: Vec<&str> = text.split(sep).collect();
+    // `Sabtu (18/102025)`: the slash before the year went missing.
+    let mut glued = None;
+    if sep == '/'
+        && parts.len() == 2
+        && all_digits(parts[0], 1, 2)
+        && all_digits(parts[1], 5, 6)
+        && day_name_before(doc, i).0.is_some()
+    {
+        let cut = parts[1].len() - 4;
+        glued = Some(doc.tokens[i].span.start + parts[0].len() + 1 + cut);
+        let rest = parts[1];
+        parts = vec![parts[0], &rest[..cut], &rest[cut..]];
+    }
     if !(2..=3).contains(&parts.len()) || !all_digits(parts[0], 1, 2) || !all_digits(parts[1], 1, 2)
     {
         return None;
@@ -451,6 +466,7 @@ fn numeric_date(
         year_span,
         numeric: Some(Numeric { span, sep, padded }),
         month_token: None,
+        glued,
     });
     Some(if closes { i + 2 } else { i + 1 })
 }
@@ -552,6 +568,7 @@ fn named_date(doc: &Document<'_>, i: usize, out: &mut Parsed) -> Option<usize> {
         year_span,
         numeric: None,
         month_token: Some(month_tok),
+        glued: None,
     });
     Some(end_tok + 1)
 }
@@ -736,6 +753,15 @@ mod tests {
         assert_eq!(d[3].month, 8);
         assert_eq!((d[4].day, d[4].day_end, d[4].month), (21, Some(23), 1));
         assert_eq!((d[5].day, d[5].day_end, d[5].month), (5, Some(7), 3));
+    }
+
+    #[test]
+    fn a_year_glued_to_the_month_is_read() {
+        let t = "Rapat digelar Sabtu (18/102025) di Jakarta.";
+        let d = dates(t);
+        assert_eq!((d[0].day, d[0].month, d[0].year), (18, 10, Some(2025)));
+        assert_eq!(&t[..d[0].glued.unwrap()], "Rapat digelar Sabtu (18/10");
+        assert!(dates("Nilai 18/102025 tanpa nama hari.").is_empty());
     }
 
     #[test]

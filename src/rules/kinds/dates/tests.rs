@@ -370,11 +370,17 @@ fn flags_dates_not_in_the_house_form() {
     );
     let run = Run::dates(DatesConfig {
         format: Some("d/m".to_owned()),
+        year: Some(2025),
         ..DatesConfig::default()
     });
     assert_eq!(
         run.fixed("tanggal.format", "Sidang Senin (06/10/2025)."),
         "Sidang Senin (6/10)."
+    );
+    // A year other than the article's stays: dropping it would change the date.
+    assert_eq!(
+        run.fixed("tanggal.format", "Sidang Senin (22/01/2024)."),
+        "Sidang Senin (22/1/2024)."
     );
 }
 
@@ -650,4 +656,15 @@ mod props {
             }
         }
     }
+}
+
+#[test]
+fn flags_a_year_glued_to_the_month() {
+    assert_eq!(
+        Run::default().fixed(
+            "tanggal.mustahil",
+            "Rapat digelar Sabtu (18/102025) di Jakarta."
+        ),
+        "Rapat digelar Sabtu (18/10/2025) di Jakarta."
+    );
 }
