@@ -182,12 +182,21 @@ impl Compound {
                 suffix_splits(y, 2)
                     .iter()
                     .filter(|ss| !ss.derivational.is_empty())
-                    .any(|ss| self.open_apart.contains(&format!("{} {}", ps.root, ss.stem)))
+                    .any(|ss| {
+                        self.open_apart
+                            .contains(&format!("{} {}", ps.root, ss.stem))
+                    })
             })
     }
 
     /// `pasca panen` -> `pascapanen`, `non Indonesia` -> `non-Indonesia`.
-    fn bound_apart(&self, x: &str, y: &str, y_kind: TokenKind, ctx: &Context<'_>) -> Option<String> {
+    fn bound_apart(
+        &self,
+        x: &str,
+        y: &str,
+        y_kind: TokenKind,
+        ctx: &Context<'_>,
+    ) -> Option<String> {
         let bk = key(x);
         if !self.bound.contains(&bk) || y.contains('-') {
             return None;
@@ -257,9 +266,7 @@ impl Check for Compound {
                     }
                 }
                 if found.is_none() && is_letters(x) {
-                    found = self
-                        .bound_apart(x, y, y_kind, ctx)
-                        .map(|e| (e, HELP_BOUND));
+                    found = self.bound_apart(x, y, y_kind, ctx).map(|e| (e, HELP_BOUND));
                 }
                 if let Some((expected, help)) = found {
                     let d = out.replace(span, span.text(doc.text), &expected);
@@ -285,9 +292,9 @@ impl Check for Compound {
 }
 
 const HELP_OPEN: &str = "Gabungan kata ditulis terpisah, juga bila hanya diberi awalan atau akhiran (EYD V, Gabungan Kata).";
-const HELP_AFFIXED: &str =
-    "Gabungan kata yang sekaligus mendapat awalan dan akhiran ditulis serangkai (EYD V, Gabungan Kata).";
-const HELP_CLOSED: &str = "Gabungan kata ini sudah padu dan ditulis serangkai (EYD V, Gabungan Kata).";
+const HELP_AFFIXED: &str = "Gabungan kata yang sekaligus mendapat awalan dan akhiran ditulis serangkai (EYD V, Gabungan Kata).";
+const HELP_CLOSED: &str =
+    "Gabungan kata ini sudah padu dan ditulis serangkai (EYD V, Gabungan Kata).";
 const HELP_BOUND: &str = "Bentuk terikat ditulis serangkai dengan kata yang mengikutinya; sebelum huruf kapital atau angka diberi tanda hubung (EYD V, Bentuk Terikat).";
 
 #[cfg(test)]
@@ -325,7 +332,13 @@ hyphen-except = ["maha"]
             )
             .is_empty()
         );
-        assert!(run(&l, "Kami berterima kasih atas kerja sama dan tanggung jawabnya.").is_empty());
+        assert!(
+            run(
+                &l,
+                "Kami berterima kasih atas kerja sama dan tanggung jawabnya."
+            )
+            .is_empty()
+        );
     }
 
     #[test]

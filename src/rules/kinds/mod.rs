@@ -1,7 +1,10 @@
 //! Rule kinds: one file per kind, and this registry. A kind turns a rule's TOML parameters
 //! into a compiled check; the check reads a `Document` and reports through a `Reporter`.
 
+mod capitalization;
+mod clitic;
 mod compound;
+mod consistency;
 mod morph;
 mod pattern;
 mod punctuation;
@@ -17,7 +20,10 @@ use crate::lexicon::Lexicon;
 use crate::rules::RuleMeta;
 use crate::span::Span;
 
+pub use capitalization::Capitalization;
+pub use clitic::Clitic;
 pub use compound::Compound;
+pub use consistency::Consistency;
 pub use pattern::Pattern;
 pub use punctuation::Punctuation;
 pub use repetition::Repetition;
@@ -30,6 +36,9 @@ pub const KINDS: &[&str] = &[
     Repetition::NAME,
     Punctuation::NAME,
     Compound::NAME,
+    Clitic::NAME,
+    Capitalization::NAME,
+    Consistency::NAME,
 ];
 
 /// Build a kind's check from the rule's leftover TOML keys.
@@ -47,6 +56,9 @@ pub fn build(
         Repetition::NAME => build_kind::<Repetition>(params, env),
         Punctuation::NAME => build_kind::<Punctuation>(params, env),
         Compound::NAME => build_kind::<Compound>(params, env),
+        Clitic::NAME => build_kind::<Clitic>(params, env),
+        Capitalization::NAME => build_kind::<Capitalization>(params, env),
+        Consistency::NAME => build_kind::<Consistency>(params, env),
         _ => Err(KindError::Unknown),
     }
 }

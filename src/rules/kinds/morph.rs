@@ -214,7 +214,10 @@ mod tests {
     #[test]
     fn restores_swallowed_initials() {
         let s = prefix_splits("menyebarluaskan", 3);
-        assert!(s.iter().any(|p| p.prefix_len == 4 && p.root == "sebarluaskan"));
+        assert!(
+            s.iter()
+                .any(|p| p.prefix_len == 4 && p.root == "sebarluaskan")
+        );
         let s = prefix_splits("bekerjasama", 3);
         assert!(s.iter().any(|p| p.prefix_len == 2 && p.root == "kerjasama"));
     }
