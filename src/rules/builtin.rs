@@ -1,10 +1,16 @@
 //! The default rule packs, embedded in the binary so `sunting check` works with no config.
 
 /// `(path, text)` of every default pack, in the order they are loaded.
-pub const PACKS: &[(&str, &str)] = &[(
-    "rules/tanda-baca.toml",
-    include_str!("../../rules/tanda-baca.toml"),
-)];
+pub const PACKS: &[(&str, &str)] = &[
+    (
+        "rules/tanda-baca.toml",
+        include_str!("../../rules/tanda-baca.toml"),
+    ),
+    (
+        "rules/ejaan-eyd.toml",
+        include_str!("../../rules/ejaan-eyd.toml"),
+    ),
+];
 
 #[cfg(test)]
 mod tests {

@@ -189,6 +189,21 @@ impl Capitalization {
     }
 }
 
+/// `a.` or `b)` in an enumeration.
+fn is_list_marker(doc: &Document<'_>, i: usize) -> bool {
+    doc.tokens.get(i + 1).is_some_and(|t| {
+        t.span.start == doc.tokens[i].span.end && matches!(t.span.text(doc.text), "." | ")")
+    })
+}
+
+/// A lower-case brand of two words (`bank bjb`): the next word is lower case and unknown.
+fn before_unknown_word(doc: &Document<'_>, ctx: &Context<'_>, i: usize) -> bool {
+    doc.tokens.get(i + 1).is_some_and(|t| {
+        let w = t.span.text(doc.text);
+        t.is_word() && case_of(w) == Case::Lower && !ctx.lexicon.knows(w)
+    })
+}
+
 impl Check for Capitalization {
     fn check(&self, doc: &Document<'_>, ctx: &Context<'_>, out: &mut Reporter<'_>) {
         for i in doc.words() {
@@ -198,6 +213,9 @@ impl Check for Capitalization {
             }
             let k = key(w);
             let sentence = self.sentence_start
+                && w.chars().count() >= 2
+                && !is_list_marker(doc, i)
+                && !before_unknown_word(doc, ctx, i)
                 && ctx.lexicon.knows(w)
                 && (self.starts_sentence(doc, ctx, i) || self.starts_quoted_sentence(doc, ctx, i));
             if self.is_name(doc, i, &k) || sentence {
@@ -255,7 +273,7 @@ sentence-start = true
     fn allows_abbreviations_terms_and_lists() {
         let l = linter("capitalization", PARAMS);
         let text = "Ia membeli buku, pensil, dll. dan pulang. Warga menyebutnya “kampung narkoba”. \
-                    Bunga itu melayu. Kami membaca detikcom. Harga naik 5 persen.\n\n- satu hal\n- dua hal";
+                    Bunga itu melayu. Kami membaca detikcom. Harga naik 5 persen.\n\n- satu hal\n- dua hal\n\na. memperoleh untung;\n\nbank bjb membuka cabang.";
         let found = run(&l, text);
         assert!(found.is_empty(), "{found:?}");
     }

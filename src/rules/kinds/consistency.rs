@@ -18,8 +18,10 @@ use crate::span::Span;
 ///   a tie goes to the form listed first;
 /// - `standard`: lists whose first form is the standard one (`["Alquran", "Al-Quran",
 ///   "Al Quran"]`); when the standard form occurs it wins, otherwise the majority does;
-/// - `auto-hyphen = true`: also pairs any `x-y` with `xy` found in the same article
-///   (`e-KTP`/`eKTP`); reduplications (`anak-anak`, `sekutu-sekutunya`) are left out.
+/// - `auto-hyphen = true`: also pairs an `x-y` with `xy` found in the same article when
+///   `x` is one letter (`e-KTP`/`eKTP`), the word has a capital (`Al-Azhar`/`Alazhar`) or
+///   `y` is a clitic (`lab-nya`/`labnya`); reduplications (`anak-anak`) and lower-case
+///   bound forms (`non-blok`, owned by `compound`) are left out.
 ///
 /// Matching ignores case; the fix keeps the capitalisation of the reported word. Give
 /// the rule `defer = true` so that a place another rule already reports (a compound
@@ -226,6 +228,14 @@ impl Consistency {
             if yk.starts_with(&xk) || xk.starts_with(&yk) {
                 continue;
             }
+            // Only a one-letter prefix (`e-KTP`), a capital (`Al-Quran`) or a clitic
+            // (`KTP-nya`): a lower-case `non-blok` is the `compound` rule's, which knows
+            // the joined form is standard.
+            let capital = w.chars().any(char::is_uppercase);
+            let clitic = matches!(yk.as_str(), "nya" | "ku" | "mu");
+            if !(x.chars().count() == 1 || capital || clitic) {
+                continue;
+            }
             hyphened
                 .entry(format!("{xk}{yk}"))
                 .or_default()
@@ -338,6 +348,7 @@ auto-hyphen = true
     fn allows_one_form_and_reduplication() {
         let l = linter("consistency", PARAMS);
         let text = "Kirim email. Email itu dibaca. Anak-anak dan anakanak? Sekutu-sekutunya. \
+                    Negara non-blok dan nonblok. \
                     Alquran dibaca. Kami berterima kasih.";
         let found = run(&l, text);
         assert!(found.is_empty(), "{found:?}");
