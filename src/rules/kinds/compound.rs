@@ -9,7 +9,7 @@ use super::morph::{prefix_splits, suffix_splits};
 use super::substitution::is_inline_space;
 use super::{BuildEnv, Check, Context, KindError, Reporter, RuleKind};
 use crate::diagnostic::Fix;
-use crate::document::normalize::key;
+use crate::document::normalize::{Case, case_of, key};
 use crate::document::{Document, TokenKind};
 use crate::span::Span;
 
@@ -126,6 +126,23 @@ impl RuleKind for Compound {
     }
 }
 
+/// Words a bound form is never joined to (`anti terhadap`, `pro dan kontra`).
+const FUNCTION_WORDS: &[&str] = &[
+    "dan", "atau", "terhadap", "dengan", "pada", "yang", "di", "ke", "dari", "untuk", "dalam",
+    "oleh", "akan", "itu", "ini", "tersebut", "sebagai", "juga", "pun", "saja", "tahun", "masa",
+];
+
+/// `pada hal tersebut`: a demonstrative after the pair makes the second word a noun.
+fn before_demonstrative(doc: &Document<'_>, y: usize) -> bool {
+    doc.tokens.get(y + 1).is_some_and(|t| {
+        t.is_word()
+            && matches!(
+                key(t.span.text(doc.text)).as_str(),
+                "ini" | "itu" | "tersebut"
+            )
+    })
+}
+
 /// Lower-case ASCII letters only: the affix analysis works on bytes.
 fn is_plain(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase())
@@ -196,6 +213,7 @@ impl Compound {
         y: &str,
         y_kind: TokenKind,
         ctx: &Context<'_>,
+        strict: bool,
     ) -> Option<String> {
         let bk = key(x);
         if !self.bound.contains(&bk) || y.contains('-') {
@@ -203,7 +221,7 @@ impl Compound {
         }
         let first = y.chars().next()?;
         if first.is_uppercase() || (y_kind == TokenKind::Number && first.is_ascii_digit()) {
-            if self.hyphen_except.contains(&bk) {
+            if strict || self.hyphen_except.contains(&bk) {
                 return None;
             }
             return Some(format!("{x}-{y}"));
@@ -211,8 +229,14 @@ impl Compound {
         if y_kind != TokenKind::Word || !first.is_lowercase() || !is_letters(y) {
             return None;
         }
+        let yk = key(y);
+        // `anti terhadap`: the form is used as a word; `pasca aksi`: two equal letters
+        // meet, where usage is unsettled.
+        if FUNCTION_WORDS.contains(&yk.as_str()) || yk.chars().next() == bk.chars().last() {
+            return None;
+        }
         let joined = format!("{bk}{y}");
-        let ok = if ctx.lexicon.knows(&bk) {
+        let ok = if strict || ctx.lexicon.knows(&bk) {
             // A bound form that is also a word (`tuna`, `antar`): only a known compound.
             ctx.lexicon.knows(&joined)
         } else {
@@ -228,7 +252,13 @@ impl Compound {
         if !self.bound.contains(&lk) || right.contains('-') || !is_letters(right) {
             return None;
         }
-        if !right.starts_with(|c: char| c.is_ascii_lowercase()) || key(right) == lk {
+        let rk = key(right);
+        if !right.starts_with(|c: char| c.is_ascii_lowercase())
+            // `serba-serbi`: a reduplication, not a bound form.
+            || rk.get(..2) == lk.get(..2)
+            // `anti-imigran`: the hyphen keeps two equal vowels apart.
+            || rk.chars().next() == lk.chars().last()
+        {
             return None;
         }
         let joined = format!("{lk}{}", key(right));
@@ -259,14 +289,21 @@ impl Check for Compound {
                 let mut found: Option<(String, &str)> = None;
                 if y_kind == TokenKind::Word && is_letters(x) && is_letters(y) {
                     let (xk, yk) = (key(x), key(y));
-                    if self.closed_apart(&xk, &yk) {
+                    if self.closed_apart(&xk, &yk) && !before_demonstrative(doc, i + 1) {
                         found = Some((format!("{x}{y}"), HELP_CLOSED));
                     } else if self.open_affixed_apart(&xk, &yk) {
                         found = Some((format!("{x}{y}"), HELP_AFFIXED));
                     }
                 }
-                if found.is_none() && is_letters(x) {
-                    found = self.bound_apart(x, y, y_kind, ctx).map(|e| (e, HELP_BOUND));
+                // A capitalised bound form inside a sentence starts a name (`Tri
+                // Yanto`, `Trans Jawa`, `Multi Prima`); at a sentence start only a
+                // compound the dictionary knows is joined.
+                let x_case = case_of(x);
+                let initial = x_case == Case::Title && doc.is_sentence_initial(i);
+                if found.is_none() && is_letters(x) && (x_case == Case::Lower || initial) {
+                    found = self
+                        .bound_apart(x, y, y_kind, ctx, initial)
+                        .map(|e| (e, HELP_BOUND));
                 }
                 if let Some((expected, help)) = found {
                     let d = out.replace(span, span.text(doc.text), &expected);
@@ -303,7 +340,7 @@ mod tests {
 
     const PARAMS: &str = r#"open = ["kerja sama", "terima kasih", "tanggung jawab", "sebar luas", "ibu kota"]
 closed = ["olahraga", "padahal"]
-bound = ["pasca", "non", "antar", "tuna", "maha"]
+bound = ["pasca", "non", "antar", "tuna", "maha", "anti", "serba", "tri"]
 hyphen-except = ["maha"]
 "#;
 
@@ -382,7 +419,9 @@ hyphen-except = ["maha"]
         assert!(
             run(
                 &l,
-                "Ikan tuna segar dijual. Tuhan Yang Maha Esa. Ia antar barang. Produk non-Indonesia dan pascapanen."
+                "Ikan tuna segar dijual. Tuhan Yang Maha Esa. Ia antar barang. Produk non-Indonesia dan pascapanen. \
+                 Kata Tri Yanto dan Non Tunai. Tuna dimasak. Obat anti-inflamasi dan serba-serbi. Berkaca pada hal tersebut. \
+                 Ia anti terhadap kritik, pasca aksi itu."
             )
             .is_empty()
         );
