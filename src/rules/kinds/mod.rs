@@ -8,6 +8,7 @@ mod consistency;
 mod morph;
 mod pattern;
 mod punctuation;
+mod reduplication;
 mod repetition;
 mod substitution;
 
@@ -26,6 +27,7 @@ pub use compound::Compound;
 pub use consistency::Consistency;
 pub use pattern::Pattern;
 pub use punctuation::Punctuation;
+pub use reduplication::Reduplication;
 pub use repetition::Repetition;
 pub use substitution::Substitution;
 
@@ -39,6 +41,7 @@ pub const KINDS: &[&str] = &[
     Clitic::NAME,
     Capitalization::NAME,
     Consistency::NAME,
+    Reduplication::NAME,
 ];
 
 /// Build a kind's check from the rule's leftover TOML keys.
@@ -59,6 +62,7 @@ pub fn build(
         Clitic::NAME => build_kind::<Clitic>(params, env),
         Capitalization::NAME => build_kind::<Capitalization>(params, env),
         Consistency::NAME => build_kind::<Consistency>(params, env),
+        Reduplication::NAME => build_kind::<Reduplication>(params, env),
         _ => Err(KindError::Unknown),
     }
 }
