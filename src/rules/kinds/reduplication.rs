@@ -20,13 +20,14 @@ use crate::span::Span;
 ///   belong to the `repetition` rule `pengulangan`). A doubled affixed word
 ///   (`mengatakan mengatakan`) is a typo, not a reduplication: it is reported without a
 ///   fix, asking to delete one;
-/// - a prefixed reduplication (`bersama sama`, `sehari hari`, `menari nari`,
-///   `disebut sebut` -> `bersama-sama`): the first word is a prefix + the second, both
+/// - a prefixed reduplication (`bersama sama`, `sehari hari`, `disebut sebut` ->
+///   `bersama-sama`): the first word is `ber-`, `se-`, `di-` or `per-` + the second, both
 ///   known words;
 /// - a suffixed one (`sekutu sekutunya`, `sayur sayuran` -> `sayur-sayuran`), unless the
 ///   first word is a verb that takes its own -an noun as object (`makan makanan` 'eat
 ///   food' is two words);
-/// - the digit 2 as a repetition mark (`anak2`, `ibu2nya` -> `anak-anak`, `ibu-ibunya`).
+/// - the digit 2 as a repetition mark on a lower-case word (`anak2`, `ibu2nya` ->
+///   `anak-anak`, `ibu-ibunya`).
 ///
 /// ## Parameters
 /// - `except`: words never reported as doubled.
@@ -43,10 +44,13 @@ pub struct Reduplication {
     except: HashSet<String>,
 }
 
-/// Prefixes of a partial reduplication (`ber-` + `sama-sama`). `ke-` is left out: `ketua
-/// tua` is 'an old chairman'.
-const PREFIXES: &[&str] = &[
-    "ber", "ter", "se", "di", "me", "mem", "men", "meng", "meny", "per", "pe",
+/// Prefixes of a partial reduplication (`ber-` + `sama-sama`). Left out because the
+/// pair is as often two words: `ke-` (`ketua tua` 'an old chairman'), `me-` (`menilai
+/// nilai` 'to assess values'), `ter-` (`terbaik baik`).
+const PREFIXES: &[&str] = &["ber", "se", "di", "per"];
+/// Number words: `triliun2` is a figure glued to the next, not a reduplication.
+const NUMBER_WORDS: &[&str] = &[
+    "ratus", "ribu", "juta", "miliar", "triliun", "puluh", "belas",
 ];
 /// Second words a `se-` form is followed by as a separate word (`seorang orang tua`).
 const NOT_AFTER_SE: &[&str] = &["orang", "buah", "ekor", "pihak"];
@@ -123,16 +127,17 @@ impl Reduplication {
     /// `anak2` -> `anak-anak`, `ibu2nya` -> `ibu-ibunya`.
     fn digit_two(word: &str, ctx: &Context<'_>) -> Option<String> {
         let (base, rest) = word.split_once('2')?;
-        if !is_letters(base)
-            || base.len() < 3
-            || !matches!(case_of(base), Case::Lower | Case::Title)
-        {
+        // Lower case only: `Aceh2`, `Mandiri2` are names with a number.
+        if !is_letters(base) || base.len() < 3 || case_of(base) != Case::Lower {
             return None;
         }
         if !(rest.is_empty() || CLITICS.contains(&rest)) {
             return None;
         }
         let bk = key(base);
+        if NUMBER_WORDS.contains(&bk.as_str()) {
+            return None;
+        }
         ctx.lexicon.knows(&bk).then(|| format!("{base}-{bk}{rest}"))
     }
 }
@@ -230,8 +235,8 @@ mod tests {
     fn flags_digit_two() {
         let l = linter("reduplication", PARAMS);
         assert_eq!(
-            fixed(&l, "Anak2 dan ibu2nya menunggu."),
-            "Anak-anak dan ibu-ibunya menunggu."
+            fixed(&l, "Para anak2 dan ibu2nya menunggu."),
+            "Para anak-anak dan ibu-ibunya menunggu."
         );
     }
 
@@ -248,7 +253,8 @@ mod tests {
         let l = linter("reduplication", PARAMS);
         let text = "Anak-anak bermain bersama-sama. Warga yang yang datang. Ia harus harus pergi. \
                     Seorang orang tua hadir. Ketua tua itu pulang. Mereka makan makanan sehat. \
-                    Virus H5N1, mobil X2 dan berkas mp3. Kim Kim datang.";
+                    Virus H5N1, mobil X2 dan berkas mp3. Kim Kim datang. \
+                    Tim Aceh2 menang; Rp2 triliun2 hilang. Ia menilai nilai ujian.";
         let found = run(&l, text);
         assert!(found.is_empty(), "{found:?}");
     }
