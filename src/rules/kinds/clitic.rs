@@ -31,7 +31,9 @@ pub enum Which {
 /// - the prefix `di-` written apart from a verb (`di tulis`, `di lakukan`) is joined when
 ///   the dictionary knows both the joined word and the root's meN- form, and the root is
 ///   not in `places` (`di balik`, `di tengah` stay quiet), does not end in a noun's `-an`
-///   (`di urutan`), and is not followed by a number (`di pukul 10.00`);
+///   (`di urutan`), is not followed by a number (`di pukul 10.00`), and the context reads
+///   as passive: an auxiliary or `yang` before it, or punctuation or a word like `oleh`
+///   after it (so `di telepon genggam` stays quiet);
 /// - `ke` + a number word used as an ordinal (`yang ke tiga`, `ke tiga kalinya`,
 ///   `ke tiga.`) is joined (`ketiga`); `ke dua negara` ('to two countries') stays.
 ///
@@ -130,6 +132,37 @@ fn followed_by_number(doc: &Document<'_>, i: usize) -> bool {
         .is_some_and(|t| matches!(t.kind, TokenKind::Number | TokenKind::DateLike))
 }
 
+/// Words that come before a passive verb (`harus ditulis`, `yang dilakukan`).
+const BEFORE_PASSIVE: &[&str] = &[
+    "yang", "akan", "sudah", "telah", "harus", "bisa", "dapat", "perlu", "sedang", "belum",
+    "tidak", "tak", "untuk", "agar", "supaya", "segera", "mesti", "ingin", "masih", "baru",
+    "pernah", "sulit", "mudah", "wajib", "boleh", "mau", "sempat", "lalu", "kemudian", "langsung",
+    "juga", "pun", "sering", "jarang", "kembali", "lantas", "terus", "mulai", "dan", "atau",
+    "serta", "itu", "ini", "tersebut",
+];
+/// Words that follow a passive verb (`ditulis oleh`, `dibuang di`).
+const AFTER_PASSIVE: &[&str] = &[
+    "oleh", "dengan", "ke", "di", "dari", "untuk", "pada", "secara", "dan", "atau", "lagi",
+    "kembali", "lantaran", "karena", "sebagai", "agar", "supaya", "menjadi", "bersama",
+];
+
+/// `di X` reads as a passive verb, not as a preposition with a noun (`di telepon
+/// genggam`): an auxiliary or `yang` before it, or punctuation, the end, or a function
+/// word such as `oleh` after it.
+fn passive_context(doc: &Document<'_>, di: usize, x: usize) -> bool {
+    let word_at = |k: usize| key(doc.token_text(k));
+    let before = di > 0
+        && doc.tokens[di - 1].is_word()
+        && BEFORE_PASSIVE.contains(&word_at(di - 1).as_str());
+    let after = match doc.tokens.get(x + 1) {
+        None => true,
+        Some(t) if t.kind == TokenKind::Punct => true,
+        Some(t) if t.is_word() => AFTER_PASSIVE.contains(&word_at(x + 1).as_str()),
+        Some(_) => false,
+    };
+    before || after
+}
+
 /// The next word after token `i` on the same line, if the gap is only spaces.
 fn next_word(doc: &Document<'_>, i: usize) -> Option<usize> {
     let n = i + 1;
@@ -161,6 +194,7 @@ impl Clitic {
                                 && (!yk.ends_with("an")
                                     || (yk.ends_with("kan") && !yk.ends_with("kkan")))
                                 && !followed_by_number(doc, n)
+                                && passive_context(doc, i, n)
                                 && ctx.lexicon.knows(&joined)
                                 && is_verb_root(&yk, ctx)
                         } else {
@@ -361,7 +395,8 @@ pun-joined = ["adapun", "ataupun", "bagaimanapun", "meskipun", "walaupun", "seka
         let text = "Di tengah kota, di antara gedung, di atas meja dan di depan rumah, di balik layar. \
                     Surat ditulis kepada dia; ia keluar dan kemari. Kedua negara dan ketiga. \
                     Ia terbang ke dua negara. Dia dinas di Jakarta. Direktur datang. \
-                    Keberlanjutan program dicek dan dieksekusi di urutan ketiga di pukul 10.00.";
+                    Keberlanjutan program dicek dan dieksekusi di urutan ketiga di pukul 10.00. \
+                    Ia memakai aplikasi di telepon genggam.";
         let found = run(&l, text);
         assert!(found.is_empty(), "{found:?}");
     }
