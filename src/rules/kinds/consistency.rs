@@ -8,7 +8,7 @@ use super::substitution::is_inline_space;
 use super::{BuildEnv, Check, Context, KindError, Reporter, RuleKind};
 use crate::diagnostic::Label;
 use crate::document::Document;
-use crate::document::normalize::{Case, case_of, key, match_case};
+use crate::document::normalize::{Case, capitalize, case_of, key, match_case};
 use crate::span::Span;
 
 /// ## What it does
@@ -185,7 +185,11 @@ impl Consistency {
         };
         for h in hits.iter().filter(|h| h.form != t) {
             let actual = h.span.text(doc.text);
-            let expected = match_case(actual, &forms[t]);
+            let mut expected = match_case(actual, &forms[t]);
+            // `Tak-Benda` -> `Takbenda`: a capitalised word keeps its capital.
+            if actual.starts_with(char::is_uppercase) && expected.starts_with(char::is_lowercase) {
+                expected = capitalize(&expected);
+            }
             if expected == actual {
                 continue;
             }
@@ -341,6 +345,10 @@ auto-hyphen = true
         assert_eq!(
             fixed(&l, "Warga membawa e-KTP. Tanpa eKTP, ditolak. Ada e-KTP."),
             "Warga membawa e-KTP. Tanpa e-KTP, ditolak. Ada e-KTP."
+        );
+        assert_eq!(
+            fixed(&l, "Warisan takbenda dan takbenda. Warisan Tak-Benda."),
+            "Warisan takbenda dan takbenda. Warisan Takbenda."
         );
     }
 

@@ -92,10 +92,14 @@ impl Reduplication {
             if self.except.contains(&ak) || !ctx.lexicon.knows(&ak) {
                 return None;
             }
-            let affixed = prefix_splits(&ak, 3)
+            // `mengatakan mengatakan`, `bermain bermain`: a verb with a prefix is not
+            // reduplicated whole (`se-` and `ke-` are: `sekali-sekali`).
+            let affixed = ["me", "di", "ber", "ter", "pe"]
                 .iter()
-                .any(|p| p.prefix_len > 0 && ctx.lexicon.knows(&p.root))
-                && (ak.starts_with("me") || ak.starts_with("di") || ak.ends_with("kan"));
+                .any(|p| ak.starts_with(p))
+                && prefix_splits(&ak, 3)
+                    .iter()
+                    .any(|p| p.prefix_len > 0 && ctx.lexicon.knows(&p.root));
             return Some(if affixed {
                 Finding::Doubled
             } else {
@@ -246,6 +250,13 @@ mod tests {
         let d = run(&l, "Dia mengatakan mengatakan bahwa semua aman.");
         assert_eq!(d.len(), 1);
         assert!(d[0].fixes.is_empty());
+        let d = run(&l, "Korban bermain bermain dengan cucunya.");
+        assert_eq!(d.len(), 1);
+        assert!(d[0].fixes.is_empty());
+        assert_eq!(
+            fixed(&l, "Sekali sekali ia datang."),
+            "Sekali-sekali ia datang."
+        );
     }
 
     #[test]
