@@ -58,6 +58,19 @@ pub struct Compound {
     closed: HashSet<String>,
     bound: HashSet<String>,
     hyphen_except: HashSet<String>,
+    /// Byte lengths of the shortest and longest joined open and closed compounds: most
+    /// words are outside them and skip the affix analysis.
+    open_len: (usize, usize),
+    closed_len: (usize, usize),
+}
+
+/// Affixes add at most this many bytes (`memper-` + `-kannya`).
+const MAX_AFFIX_BYTES: usize = 14;
+
+fn len_range<'a>(words: impl Iterator<Item = &'a String>) -> (usize, usize) {
+    words.fold((usize::MAX, 0), |(lo, hi), w| {
+        (lo.min(w.len()), hi.max(w.len()))
+    })
 }
 
 /// Shortest root or stem considered when stripping affixes.
@@ -117,11 +130,13 @@ impl RuleKind for Compound {
             bound.insert(k);
         }
         Ok(Self {
-            open_joined,
             open_apart,
-            closed,
             bound,
             hyphen_except: params.hyphen_except.iter().map(|s| key(s)).collect(),
+            open_len: len_range(open_joined.keys()),
+            closed_len: len_range(closed.iter()),
+            open_joined,
+            closed,
         })
     }
 }
@@ -158,6 +173,9 @@ impl Compound {
     /// An open compound written joined: where to insert the space, or `None` (also when
     /// the word is correctly joined because it has a prefix and a suffix).
     fn open_split(&self, word: &str) -> Option<usize> {
+        if word.len() < self.open_len.0 || word.len() > self.open_len.1 + MAX_AFFIX_BYTES {
+            return None;
+        }
         let mut split = None;
         for ps in prefix_splits(word, MIN_ROOT) {
             for ss in suffix_splits(&ps.root, MIN_ROOT) {
@@ -179,6 +197,10 @@ impl Compound {
 
     /// A closed compound written as `x y` (maybe affixed): true when joining is right.
     fn closed_apart(&self, x: &str, y: &str) -> bool {
+        let n = x.len() + y.len();
+        if n < self.closed_len.0 || n > self.closed_len.1 + MAX_AFFIX_BYTES {
+            return false;
+        }
         let concat = format!("{x}{y}");
         prefix_splits(&concat, MIN_ROOT).iter().any(|ps| {
             suffix_splits(&ps.root, MIN_ROOT).iter().any(|ss| {
@@ -192,6 +214,10 @@ impl Compound {
     /// An open compound with a prefix and a suffix written apart (`dipertanggung
     /// jawabkan`): true when joining is right.
     fn open_affixed_apart(&self, x: &str, y: &str) -> bool {
+        let n = x.len() + y.len();
+        if n < self.open_len.0 || n > self.open_len.1 + MAX_AFFIX_BYTES {
+            return false;
+        }
         prefix_splits(x, MIN_ROOT)
             .iter()
             .filter(|ps| ps.prefix_len > 0)
