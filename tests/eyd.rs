@@ -141,3 +141,64 @@ fn planted_slips_are_found_with_their_fixes() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+mod props {
+    use proptest::prelude::*;
+    use sunting::{Format, Linter};
+
+    fn linter() -> &'static Linter {
+        static L: std::sync::OnceLock<Linter> = std::sync::OnceLock::new();
+        L.get_or_init(Linter::with_defaults)
+    }
+
+    /// Words the EYD rules react to, mixed with hostile characters.
+    fn eyd_like() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("di".to_owned()),
+            Just("Di".to_owned()),
+            Just("ke".to_owned()),
+            Just("pun".to_owned()),
+            Just("lah".to_owned()),
+            Just("kerjasama".to_owned()),
+            Just("Bekerjasama".to_owned()),
+            Just("dipertanggung".to_owned()),
+            Just("jawabkan".to_owned()),
+            Just("olah".to_owned()),
+            Just("raga".to_owned()),
+            Just("non".to_owned()),
+            Just("pasca".to_owned()),
+            Just("anak2".to_owned()),
+            Just("kata".to_owned()),
+            Just("“kami".to_owned()),
+            Just("e-mail".to_owned()),
+            Just("email".to_owned()),
+            Just("Al-Quran".to_owned()),
+            Just("bahasa".to_owned()),
+            Just("inggris".to_owned()),
+            Just("İ".to_owned()),
+            Just("ﬁ".to_owned()),
+            Just("é".to_owned()),
+            Just("😀".to_owned()),
+            Just(".".to_owned()),
+            Just("\n\n".to_owned()),
+            "[a-zA-Z]{1,10}",
+            any::<char>().prop_map(String::from),
+        ];
+        prop::collection::vec(piece, 0..40).prop_map(|v| v.join(" "))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn spans_and_fixes_stay_on_char_boundaries(text in eyd_like()) {
+            for d in linter().check_text(&text, Format::Text) {
+                prop_assert!(d.span.end <= text.len());
+                prop_assert!(text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end));
+                for f in &d.fixes {
+                    prop_assert!(f.span.end <= text.len());
+                    prop_assert!(text.is_char_boundary(f.span.start) && text.is_char_boundary(f.span.end));
+                }
+            }
+        }
+    }
+}
