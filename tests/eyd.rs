@@ -142,6 +142,18 @@ fn planted_slips_are_found_with_their_fixes() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+#[test]
+fn consistency_does_not_repeat_what_the_compound_rule_reports() {
+    let text = "Putin berterima kasih kepada Kim. Rusia berterimakasih kepada Korea Utara.";
+    let found = ours(Linter::with_defaults().check_text(text, Format::Text));
+    let rules: Vec<&str> = found.iter().map(|d| d.rule.as_str()).collect();
+    assert_eq!(rules, ["gabungan-kata"], "{found:?}");
+    assert_eq!(
+        found[0].apply_to(text),
+        "Putin berterima kasih kepada Kim. Rusia berterima kasih kepada Korea Utara."
+    );
+}
+
 mod props {
     use proptest::prelude::*;
     use sunting::{Format, Linter};
