@@ -10,6 +10,7 @@ pub const PACKS: &[(&str, &str)] = &[
         "rules/ejaan-eyd.toml",
         include_str!("../../rules/ejaan-eyd.toml"),
     ),
+    ("rules/baku.toml", include_str!("../../rules/baku.toml")),
 ];
 
 #[cfg(test)]
