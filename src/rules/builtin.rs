@@ -11,6 +11,10 @@ pub const PACKS: &[(&str, &str)] = &[
         include_str!("../../rules/ejaan-eyd.toml"),
     ),
     ("rules/baku.toml", include_str!("../../rules/baku.toml")),
+    (
+        "rules/gaya-berita.toml",
+        include_str!("../../rules/gaya-berita.toml"),
+    ),
 ];
 
 #[cfg(test)]
