@@ -12,6 +12,10 @@ pub const PACKS: &[(&str, &str)] = &[
     ),
     ("rules/baku.toml", include_str!("../../rules/baku.toml")),
     (
+        "rules/gabungan-kata.toml",
+        include_str!("../../rules/gabungan-kata.toml"),
+    ),
+    (
         "rules/gaya-berita.toml",
         include_str!("../../rules/gaya-berita.toml"),
     ),

@@ -26,6 +26,9 @@ use crate::span::Span;
 ///   `pascapanen`), or hyphenated before a capital or a digit (`non Indonesia` ->
 ///   `non-Indonesia`); `non-aktif` -> `nonaktif`.
 ///
+/// A capitalised word inside a sentence is taken for a name (`Stadion Jatidiri`) and left
+/// as its owner writes it; at the start of a sentence it is checked (`Kerjasama itu ...`).
+///
 /// A bound form that is also a word of its own (`antar`, `tuna`, `pro`) is joined only
 /// when the dictionary knows the joined word, so `ikan tuna segar` stays quiet.
 ///
@@ -307,13 +310,24 @@ impl Check for Compound {
                 continue;
             }
             let x = doc.token_text(i);
+            // A capitalised word inside a sentence is a name (`Stadion Jatidiri`,
+            // `Kementerian Pemuda dan Olah Raga`): written as its owner writes it.
+            let name = |k: usize| {
+                let w = doc.token_text(k);
+                matches!(case_of(w), Case::Title | Case::Mixed) && !doc.is_sentence_initial(k)
+            };
             // Two words on one line: closed, affixed-open and bound forms written apart.
             if i + 1 < toks.len() && is_inline_space(doc.gap(i, i + 1)) {
                 let y = doc.token_text(i + 1);
                 let y_kind = toks[i + 1].kind;
                 let span = Span::new(toks[i].span.start, toks[i + 1].span.end);
                 let mut found: Option<(String, &str)> = None;
-                if y_kind == TokenKind::Word && is_letters(x) && is_letters(y) {
+                if y_kind == TokenKind::Word
+                    && is_letters(x)
+                    && is_letters(y)
+                    && !name(i)
+                    && !name(i + 1)
+                {
                     let (xk, yk) = (key(x), key(y));
                     if self.closed_apart(&xk, &yk) && !before_demonstrative(doc, i + 1) {
                         found = Some((format!("{x}{y}"), HELP_CLOSED));
@@ -338,7 +352,7 @@ impl Check for Compound {
                     continue;
                 }
             }
-            if is_letters(x) {
+            if is_letters(x) && !name(i) {
                 if let Some(at) = self.open_split(&key(x)) {
                     let expected = format!("{} {}", &x[..at], &x[at..]);
                     let d = out.report(toks[i].span, &[("actual", x), ("expected", &expected)]);
@@ -364,7 +378,7 @@ const HELP_BOUND: &str = "Bentuk terikat ditulis serangkai dengan kata yang meng
 mod tests {
     use crate::rules::kinds::testing::{fixed, linter, run};
 
-    const PARAMS: &str = r#"open = ["kerja sama", "terima kasih", "tanggung jawab", "sebar luas", "ibu kota"]
+    const PARAMS: &str = r#"open = ["kerja sama", "terima kasih", "tanggung jawab", "sebar luas", "ibu kota", "jati diri"]
 closed = ["olahraga", "padahal"]
 bound = ["pasca", "non", "antar", "tuna", "maha", "anti", "serba", "tri"]
 hyphen-except = ["maha"]
@@ -447,7 +461,8 @@ hyphen-except = ["maha"]
                 &l,
                 "Ikan tuna segar dijual. Tuhan Yang Maha Esa. Ia antar barang. Produk non-Indonesia dan pascapanen. \
                  Kata Tri Yanto dan Non Tunai. Tuna dimasak. Obat anti-inflamasi dan serba-serbi. Berkaca pada hal tersebut. \
-                 Ia anti terhadap kritik, pasca aksi itu."
+                 Ia anti terhadap kritik, pasca aksi itu. Laga di Stadion Jatidiri dan \
+                 Kementerian Pemuda dan Olah Raga."
             )
             .is_empty()
         );
