@@ -352,8 +352,15 @@ impl Check for Compound {
                     continue;
                 }
             }
-            if is_letters(x) && !name(i) {
-                if let Some(at) = self.open_split(&key(x)) {
+            if is_letters(x) {
+                let split = self.open_split(&key(x));
+                // `KerjaSama`: a capital at the seam shows two words run together, even
+                // inside a name.
+                let camel = split.is_some_and(|at| {
+                    case_of(x) == Case::Mixed
+                        && x[at..].starts_with(|c: char| c.is_ascii_uppercase())
+                });
+                if let Some(at) = split.filter(|_| !name(i) || camel) {
                     let expected = format!("{} {}", &x[..at], &x[at..]);
                     let d = out.report(toks[i].span, &[("actual", x), ("expected", &expected)]);
                     d.fixes.push(Fix::new(toks[i].span, expected.clone()));
@@ -397,6 +404,10 @@ hyphen-except = ["maha"]
             "Itu tanggung jawabnya di ibu kota."
         );
         assert_eq!(fixed(&l, "KERJASAMA"), "KERJA SAMA");
+        assert_eq!(
+            fixed(&l, "Biro Umum dan KerjaSama Internasional."),
+            "Biro Umum dan Kerja Sama Internasional."
+        );
     }
 
     #[test]
