@@ -26,11 +26,17 @@ use crate::span::Span;
 ///   `pascapanen`), or hyphenated before a capital or a digit (`non Indonesia` ->
 ///   `non-Indonesia`); `non-aktif` -> `nonaktif`.
 ///
-/// A capitalised word inside a sentence is taken for a name (`Stadion Jatidiri`) and left
-/// as its owner writes it; at the start of a sentence it is checked (`Kerjasama itu ...`).
-///
-/// A bound form that is also a word of its own (`antar`, `tuna`, `pro`) is joined only
-/// when the dictionary knows the joined word, so `ikan tuna segar` stays quiet.
+/// Quiet when unsure:
+/// - a capitalised word inside a sentence is taken for a name (`Stadion Jatidiri`, `Tri
+///   Yanto`, `Trans Jawa`) and left as its owner writes it; at the start of a sentence it
+///   is checked (`Kerjasama itu ...`), and so is a CamelCase join (`KerjaSama`);
+/// - a bound form that is also a word of its own (`antar`, `tuna`, `non`) is joined only
+///   when the dictionary knows the joined word, so `ikan tuna segar` stays quiet;
+/// - a bound form is never joined to a function word (`anti terhadap`) nor where two equal
+///   letters would meet (`pasca aksi`, `anti-imigran`), and `serba-serbi`-like pairs are
+///   left alone;
+/// - a closed compound written apart is left alone before `ini`/`itu`/`tersebut`
+///   (`pada hal tersebut` is a phrase, not `padahal`).
 ///
 /// ## Parameters
 /// - `open`: compounds written apart, two words each (`"kerja sama"`).
