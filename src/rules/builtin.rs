@@ -10,6 +10,19 @@ pub const PACKS: &[(&str, &str)] = &[
         "rules/tanggal.toml",
         include_str!("../../rules/tanggal.toml"),
     ),
+    (
+        "rules/ejaan-eyd.toml",
+        include_str!("../../rules/ejaan-eyd.toml"),
+    ),
+    ("rules/baku.toml", include_str!("../../rules/baku.toml")),
+    (
+        "rules/gabungan-kata.toml",
+        include_str!("../../rules/gabungan-kata.toml"),
+    ),
+    (
+        "rules/gaya-berita.toml",
+        include_str!("../../rules/gaya-berita.toml"),
+    ),
 ];
 
 #[cfg(test)]

@@ -1,9 +1,15 @@
 //! Rule kinds: one file per kind, and this registry. A kind turns a rule's TOML parameters
 //! into a compiled check; the check reads a `Document` and reports through a `Reporter`.
 
+mod capitalization;
+mod clitic;
+mod compound;
+mod consistency;
 mod dates;
+mod morph;
 mod pattern;
 mod punctuation;
+mod reduplication;
 mod repetition;
 mod substitution;
 
@@ -16,9 +22,14 @@ use crate::lexicon::Lexicon;
 use crate::rules::RuleMeta;
 use crate::span::Span;
 
+pub use capitalization::Capitalization;
+pub use clitic::Clitic;
+pub use compound::Compound;
+pub use consistency::Consistency;
 pub use dates::{Dates, is_calendar_name};
 pub use pattern::Pattern;
 pub use punctuation::Punctuation;
+pub use reduplication::Reduplication;
 pub use repetition::Repetition;
 pub use substitution::Substitution;
 
@@ -29,6 +40,11 @@ pub const KINDS: &[&str] = &[
     Repetition::NAME,
     Punctuation::NAME,
     Dates::NAME,
+    Compound::NAME,
+    Clitic::NAME,
+    Capitalization::NAME,
+    Consistency::NAME,
+    Reduplication::NAME,
 ];
 
 /// Build a kind's check from the rule's leftover TOML keys.
@@ -46,6 +62,11 @@ pub fn build(
         Repetition::NAME => build_kind::<Repetition>(params, env),
         Punctuation::NAME => build_kind::<Punctuation>(params, env),
         Dates::NAME => build_kind::<Dates>(params, env),
+        Compound::NAME => build_kind::<Compound>(params, env),
+        Clitic::NAME => build_kind::<Clitic>(params, env),
+        Capitalization::NAME => build_kind::<Capitalization>(params, env),
+        Consistency::NAME => build_kind::<Consistency>(params, env),
+        Reduplication::NAME => build_kind::<Reduplication>(params, env),
         _ => Err(KindError::Unknown),
     }
 }

@@ -1,0 +1,280 @@
+//! `capitalization`: capital letters EYD V requires — names of religions, nations,
+//! peoples and languages, and the first word of a sentence or of a quoted sentence.
+
+use std::collections::HashSet;
+
+use serde::Deserialize;
+
+use super::substitution::is_inline_space;
+use super::{BuildEnv, Check, Context, KindError, Reporter, RuleKind};
+use crate::document::normalize::{Case, capitalize, case_of, key};
+use crate::document::{Document, TokenKind};
+
+/// ## What it does
+/// - Flags a lower-case word from `names` (`inggris`, `islam`, `jawa`) anywhere, and a
+///   lower-case word from `names-after` right after a word from `triggers` (`bahasa
+///   melayu`, where `melayu` alone is also the verb 'to wilt'); the fix capitalises it
+///   (`bahasa inggris` -> `bahasa Inggris`; EYD V, Huruf Kapital).
+/// - With `sentence-start = true`, flags a lower-case first word of a sentence: at the
+///   start of a paragraph, after `.`, `?` or `!` that ends a dictionary word (so not an
+///   abbreviation such as `dll.`), and the first word of a quoted sentence that opens a
+///   sentence or follows `,` or `:` and itself ends in punctuation inside the marks
+///   (`“kami siap,” kata dia` -> `“Kami`). Only words the dictionary knows are reported,
+///   so a brand written in lower case (`detikcom`) stays quiet; list items are skipped.
+///
+/// Day and month names are not here: the date rules own them.
+///
+/// ## Parameters
+/// - `names`: words always written with a capital.
+/// - `triggers`, `names-after`: words capitalised only after a trigger word.
+/// - `sentence-start` (default false): check first words of sentences.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Params {
+    #[serde(default)]
+    names: Vec<String>,
+    #[serde(default)]
+    triggers: Vec<String>,
+    #[serde(default)]
+    names_after: Vec<String>,
+    #[serde(default)]
+    sentence_start: bool,
+}
+
+/// The compiled `capitalization` kind.
+#[derive(Debug)]
+pub struct Capitalization {
+    names: HashSet<String>,
+    triggers: HashSet<String>,
+    names_after: HashSet<String>,
+    sentence_start: bool,
+}
+
+impl RuleKind for Capitalization {
+    const NAME: &'static str = "capitalization";
+    type Params = Params;
+
+    fn build(params: Params, _env: &BuildEnv<'_>) -> Result<Self, KindError> {
+        if params.names.is_empty() && params.names_after.is_empty() && !params.sentence_start {
+            return Err(KindError::at(
+                "names",
+                "a `capitalization` rule needs `names`, `names-after` or `sentence-start = true`",
+            ));
+        }
+        if !params.names_after.is_empty() && params.triggers.is_empty() {
+            return Err(KindError::at("triggers", "`names-after` needs `triggers`"));
+        }
+        let set = |v: &[String]| v.iter().map(|s| key(s.trim())).collect::<HashSet<_>>();
+        Ok(Self {
+            names: set(&params.names),
+            triggers: set(&params.triggers),
+            names_after: set(&params.names_after),
+            sentence_start: params.sentence_start,
+        })
+    }
+}
+
+/// Lower-case abbreviations that end in a period without ending the sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "dll", "dsb", "dst", "dkk", "tgl", "sbb", "sdr", "sdri", "hlm", "yth", "ybs", "ttd", "kab",
+    "kec", "kel", "jl", "jln", "no", "pkl", "pk", "tsb", "spt", "dgn", "yg", "bpk", "an", "up",
+];
+
+/// Sentence-final marks.
+fn is_final(s: &str) -> bool {
+    matches!(s, "." | "?" | "!")
+}
+
+impl Capitalization {
+    fn is_name(&self, doc: &Document<'_>, i: usize, k: &str) -> bool {
+        if self.names.contains(k) {
+            return true;
+        }
+        self.names_after.contains(k)
+            && i > 0
+            && doc.tokens[i - 1].is_word()
+            && is_inline_space(doc.gap(i - 1, i))
+            && self.triggers.contains(&key(doc.token_text(i - 1)))
+    }
+
+    /// Is word `i` the first word of a sentence in a way we are sure of?
+    fn starts_sentence(&self, doc: &Document<'_>, ctx: &Context<'_>, i: usize) -> bool {
+        let toks = &doc.tokens;
+        // Walk back over opening quotes and brackets.
+        let mut j = i;
+        while j > 0 {
+            let t = toks[j - 1];
+            let s = t.span.text(doc.text);
+            if t.kind == TokenKind::Quote || s == "(" || s == "[" {
+                j -= 1;
+            } else {
+                break;
+            }
+        }
+        if j == 0 {
+            return true;
+        }
+        let gap = &doc.prose[toks[j - 1].span.end..toks[j].span.start];
+        // A new paragraph.
+        if gap.matches('\n').count() >= 2 {
+            return true;
+        }
+        // After a dateline (`JAKARTA, Sunting.id – warga ...`).
+        if doc
+            .meta
+            .dateline
+            .is_some_and(|d| d.end <= toks[j].span.start)
+            && doc
+                .meta
+                .dateline
+                .is_some_and(|d| toks[j - 1].span.end <= d.end)
+        {
+            return true;
+        }
+        // After `.`, `?`, `!` (possibly closed by quotes or brackets) that ends a word the
+        // dictionary knows, written in lower case: not an abbreviation or an initial.
+        if gap.is_empty() {
+            return false;
+        }
+        let mut k = j;
+        while k > 0 {
+            let t = toks[k - 1];
+            let s = t.span.text(doc.text);
+            if t.kind == TokenKind::Quote || s == ")" || s == "]" {
+                k -= 1;
+            } else {
+                break;
+            }
+        }
+        if k < 2 || !is_final(toks[k - 1].span.text(doc.text)) {
+            return false;
+        }
+        let w = k - 2;
+        toks[w].is_word() && toks[w].span.end == toks[k - 1].span.start && {
+            let wt = doc.token_text(w);
+            wt.chars().count() >= 2
+                && case_of(wt) == Case::Lower
+                && !ABBREVIATIONS.contains(&wt)
+                && ctx.lexicon.knows(wt)
+        }
+    }
+
+    /// A quoted sentence: an opening quote right before word `i`, the quotation opening a
+    /// sentence or following `,` / `:`, and ending with punctuation inside the marks.
+    fn starts_quoted_sentence(&self, doc: &Document<'_>, ctx: &Context<'_>, i: usize) -> bool {
+        let toks = &doc.tokens;
+        if i == 0 || toks[i - 1].kind != TokenKind::Quote || !doc.quote_opens(i - 1) {
+            return false;
+        }
+        if toks[i - 1].span.end != toks[i].span.start {
+            return false;
+        }
+        let q = i - 1;
+        let opens_sentence = q == 0 || {
+            let prev = toks[q - 1].span.text(doc.text);
+            matches!(prev, "," | ":")
+                || self.starts_sentence(doc, ctx, q + 1) && q > 0 && {
+                    let gap = &doc.prose[toks[q - 1].span.end..toks[q].span.start];
+                    gap.matches('\n').count() >= 2 || is_final(prev)
+                }
+        };
+        if !opens_sentence {
+            return false;
+        }
+        let Some(quote) = doc.quoted.iter().find(|s| s.start == toks[q].span.end) else {
+            return false;
+        };
+        let inner = quote.text(doc.text).trim_end();
+        inner.ends_with(['.', ',', '?', '!', '…'])
+    }
+}
+
+/// `a.` or `b)` in an enumeration.
+fn is_list_marker(doc: &Document<'_>, i: usize) -> bool {
+    doc.tokens.get(i + 1).is_some_and(|t| {
+        t.span.start == doc.tokens[i].span.end && matches!(t.span.text(doc.text), "." | ")")
+    })
+}
+
+/// A lower-case brand of two words (`bank bjb`): the next word is lower case and unknown.
+fn before_unknown_word(doc: &Document<'_>, ctx: &Context<'_>, i: usize) -> bool {
+    doc.tokens.get(i + 1).is_some_and(|t| {
+        let w = t.span.text(doc.text);
+        t.is_word() && case_of(w) == Case::Lower && !ctx.lexicon.knows(w)
+    })
+}
+
+impl Check for Capitalization {
+    fn check(&self, doc: &Document<'_>, ctx: &Context<'_>, out: &mut Reporter<'_>) {
+        for i in doc.words() {
+            let w = doc.token_text(i);
+            if case_of(w) != Case::Lower || !w.starts_with(char::is_alphabetic) {
+                continue;
+            }
+            let k = key(w);
+            let sentence = self.sentence_start
+                && w.chars().count() >= 2
+                && !is_list_marker(doc, i)
+                && !before_unknown_word(doc, ctx, i)
+                && ctx.lexicon.knows(w)
+                && (self.starts_sentence(doc, ctx, i) || self.starts_quoted_sentence(doc, ctx, i));
+            if self.is_name(doc, i, &k) || sentence {
+                let expected = capitalize(w);
+                let d = out.replace(doc.tokens[i].span, w, &expected);
+                d.help = Some(if sentence {
+                    HELP_SENTENCE.to_owned()
+                } else {
+                    HELP_NAME.to_owned()
+                });
+            }
+        }
+    }
+}
+
+const HELP_NAME: &str = "Nama agama, bangsa, suku bangsa dan bahasa ditulis dengan huruf awal kapital (EYD V, Huruf Kapital).";
+const HELP_SENTENCE: &str = "Huruf pertama kata awal kalimat, juga kalimat dalam petikan langsung, ditulis kapital (EYD V, Huruf Kapital).";
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::kinds::testing::{fixed, linter, run};
+
+    const PARAMS: &str = r#"names = ["inggris", "islam", "jawa", "indonesia"]
+triggers = ["bahasa", "suku"]
+names-after = ["melayu"]
+sentence-start = true
+"#;
+
+    #[test]
+    fn flags_lower_case_names() {
+        let l = linter("capitalization", PARAMS);
+        assert_eq!(
+            fixed(
+                &l,
+                "Ia fasih bahasa inggris dan bahasa melayu, dari suku jawa, beragama islam."
+            ),
+            "Ia fasih bahasa Inggris dan bahasa Melayu, dari suku Jawa, beragama Islam."
+        );
+    }
+
+    #[test]
+    fn flags_lower_case_sentence_starts() {
+        let l = linter("capitalization", PARAMS);
+        assert_eq!(
+            fixed(&l, "“kami siap,” kata dia. mereka pulang."),
+            "“Kami siap,” kata dia. Mereka pulang."
+        );
+        assert_eq!(
+            fixed(&l, "Ia berkata: “kami siap.” Lalu pulang.\n\nmereka pergi."),
+            "Ia berkata: “Kami siap.” Lalu pulang.\n\nMereka pergi."
+        );
+    }
+
+    #[test]
+    fn allows_abbreviations_terms_and_lists() {
+        let l = linter("capitalization", PARAMS);
+        let text = "Ia membeli buku, pensil, dll. dan pulang. Warga menyebutnya “kampung narkoba”. \
+                    Bunga itu melayu. Kami membaca detikcom. Harga naik 5 persen.\n\n- satu hal\n- dua hal\n\na. memperoleh untung;\n\nbank bjb membuka cabang.";
+        let found = run(&l, text);
+        assert!(found.is_empty(), "{found:?}");
+    }
+}

@@ -1,0 +1,498 @@
+//! `compound`: gabungan kata written joined or apart against EYD V, with their affixed
+//! forms, and bound forms (`pasca`, `non`, `antar`) written apart.
+
+use std::collections::{HashMap, HashSet};
+
+use serde::Deserialize;
+
+use super::morph::{prefix_splits, suffix_splits};
+use super::substitution::is_inline_space;
+use super::{BuildEnv, Check, Context, KindError, Reporter, RuleKind};
+use crate::diagnostic::Fix;
+use crate::document::normalize::{Case, case_of, key};
+use crate::document::{Document, TokenKind};
+use crate::span::Span;
+
+/// ## What it does
+/// Applies the EYD V rules on compound words (Bab II, Penulisan Kata: Gabungan Kata):
+/// - an *open* compound (`kerja sama`, `terima kasih`, `tanggung jawab`) is written apart,
+///   also with only a prefix (`bekerja sama`, `berterima kasih`) or only a suffix or clitic
+///   (`tanggung jawabnya`), so `kerjasama`, `bekerjasama`, `berterimakasih` are reported
+///   with a space inserted; with a prefix *and* a suffix at once it is written joined
+///   (`dipertanggungjawabkan`, `menyebarluaskan`), so `dipertanggung jawabkan` is reported;
+/// - a *closed* compound (`olahraga`, `kacamata`) written apart (`olah raga`) is joined,
+///   also when affixed (`berolah raga`);
+/// - a *bound* form (`pasca`, `non`, `antar`) written apart is joined (`pasca panen` ->
+///   `pascapanen`), or hyphenated before a capital or a digit (`non Indonesia` ->
+///   `non-Indonesia`); `non-aktif` -> `nonaktif`.
+///
+/// Quiet when unsure:
+/// - a capitalised word inside a sentence is taken for a name (`Stadion Jatidiri`, `Tri
+///   Yanto`, `Trans Jawa`) and left as its owner writes it; at the start of a sentence it
+///   is checked (`Kerjasama itu ...`), and so is a CamelCase join (`KerjaSama`);
+/// - a bound form that is also a word of its own (`antar`, `tuna`, `non`) is joined only
+///   when the dictionary knows the joined word, so `ikan tuna segar` stays quiet;
+/// - a bound form is never joined to a function word (`anti terhadap`) nor where two equal
+///   letters would meet (`pasca aksi`, `anti-imigran`), and `serba-serbi`-like pairs are
+///   left alone;
+/// - a closed compound written apart is left alone before `ini`/`itu`/`tersebut`
+///   (`pada hal tersebut` is a phrase, not `padahal`).
+///
+/// ## Parameters
+/// - `open`: compounds written apart, two words each (`"kerja sama"`).
+/// - `closed`: compounds written joined (`"olahraga"`).
+/// - `bound`: bound forms (`"pasca"`).
+/// - `hyphen-except` (optional): bound forms left apart before a capital (`maha`, as in
+///   `Yang Maha Esa`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Params {
+    #[serde(default)]
+    open: Vec<String>,
+    #[serde(default)]
+    closed: Vec<String>,
+    #[serde(default)]
+    bound: Vec<String>,
+    #[serde(default)]
+    hyphen_except: Vec<String>,
+}
+
+/// The compiled `compound` kind.
+#[derive(Debug)]
+pub struct Compound {
+    /// `kerjasama` -> byte length of the second word (`sama`).
+    open_joined: HashMap<String, usize>,
+    /// `kerja sama`.
+    open_apart: HashSet<String>,
+    closed: HashSet<String>,
+    bound: HashSet<String>,
+    hyphen_except: HashSet<String>,
+    /// Byte lengths of the shortest and longest joined open and closed compounds: most
+    /// words are outside them and skip the affix analysis.
+    open_len: (usize, usize),
+    closed_len: (usize, usize),
+}
+
+/// Affixes add at most this many bytes (`memper-` + `-kannya`).
+const MAX_AFFIX_BYTES: usize = 14;
+
+fn len_range<'a>(words: impl Iterator<Item = &'a String>) -> (usize, usize) {
+    words.fold((usize::MAX, 0), |(lo, hi), w| {
+        (lo.min(w.len()), hi.max(w.len()))
+    })
+}
+
+/// Shortest root or stem considered when stripping affixes.
+const MIN_ROOT: usize = 3;
+
+impl RuleKind for Compound {
+    const NAME: &'static str = "compound";
+    type Params = Params;
+
+    fn build(params: Params, _env: &BuildEnv<'_>) -> Result<Self, KindError> {
+        if params.open.is_empty() && params.closed.is_empty() && params.bound.is_empty() {
+            return Err(KindError::at(
+                "open",
+                "a `compound` rule needs at least one of `open`, `closed`, `bound`",
+            ));
+        }
+        let mut open_joined = HashMap::new();
+        let mut open_apart = HashSet::new();
+        for c in &params.open {
+            let k = key(c.trim());
+            let words: Vec<&str> = k.split_whitespace().collect();
+            let [a, b] = words[..] else {
+                return Err(KindError::at(
+                    "open",
+                    format!("`{c}` in `open` must be two words written apart"),
+                ));
+            };
+            if !is_plain(a) || !is_plain(b) {
+                return Err(KindError::at(
+                    "open",
+                    format!("`{c}` in `open` must be plain lower-case letters"),
+                ));
+            }
+            open_joined.insert(format!("{a}{b}"), b.len());
+            open_apart.insert(format!("{a} {b}"));
+        }
+        let mut closed = HashSet::new();
+        for c in &params.closed {
+            let k = key(c.trim());
+            if !is_plain(&k) {
+                return Err(KindError::at(
+                    "closed",
+                    format!("`{c}` in `closed` must be one word of plain letters"),
+                ));
+            }
+            closed.insert(k);
+        }
+        let mut bound = HashSet::new();
+        for c in &params.bound {
+            let k = key(c.trim());
+            if !is_plain(&k) {
+                return Err(KindError::at(
+                    "bound",
+                    format!("`{c}` in `bound` must be one word of plain letters"),
+                ));
+            }
+            bound.insert(k);
+        }
+        Ok(Self {
+            open_apart,
+            bound,
+            hyphen_except: params.hyphen_except.iter().map(|s| key(s)).collect(),
+            open_len: len_range(open_joined.keys()),
+            closed_len: len_range(closed.iter()),
+            open_joined,
+            closed,
+        })
+    }
+}
+
+/// Words a bound form is never joined to (`anti terhadap`, `pro dan kontra`).
+const FUNCTION_WORDS: &[&str] = &[
+    "dan", "atau", "terhadap", "dengan", "pada", "yang", "di", "ke", "dari", "untuk", "dalam",
+    "oleh", "akan", "itu", "ini", "tersebut", "sebagai", "juga", "pun", "saja", "tahun", "masa",
+];
+
+/// `pada hal tersebut`: a demonstrative after the pair makes the second word a noun.
+fn before_demonstrative(doc: &Document<'_>, y: usize) -> bool {
+    doc.tokens.get(y + 1).is_some_and(|t| {
+        t.is_word()
+            && matches!(
+                key(t.span.text(doc.text)).as_str(),
+                "ini" | "itu" | "tersebut"
+            )
+    })
+}
+
+/// Lower-case ASCII letters only: the affix analysis works on bytes.
+fn is_plain(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+/// A word of ASCII letters (any case): the only tokens analysed, so that byte offsets in
+/// the lower-cased key match the original.
+fn is_letters(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphabetic())
+}
+
+impl Compound {
+    /// An open compound written joined: where to insert the space, or `None` (also when
+    /// the word is correctly joined because it has a prefix and a suffix).
+    fn open_split(&self, word: &str) -> Option<usize> {
+        if word.len() < self.open_len.0 || word.len() > self.open_len.1 + MAX_AFFIX_BYTES {
+            return None;
+        }
+        let mut split = None;
+        for ps in prefix_splits(word, MIN_ROOT) {
+            for ss in suffix_splits(&ps.root, MIN_ROOT) {
+                let Some(&b_len) = self.open_joined.get(ss.stem) else {
+                    continue;
+                };
+                if ps.prefix_len > 0 && !ss.derivational.is_empty() {
+                    // Prefix + suffix: joined is right (`dipertanggungjawabkan`).
+                    return None;
+                }
+                let at = word.len().checked_sub(ss.len() + b_len)?;
+                if at > ps.prefix_len && split.is_none() {
+                    split = Some(at);
+                }
+            }
+        }
+        split
+    }
+
+    /// A closed compound written as `x y` (maybe affixed): true when joining is right.
+    fn closed_apart(&self, x: &str, y: &str) -> bool {
+        let n = x.len() + y.len();
+        if n < self.closed_len.0 || n > self.closed_len.1 + MAX_AFFIX_BYTES {
+            return false;
+        }
+        let concat = format!("{x}{y}");
+        prefix_splits(&concat, MIN_ROOT).iter().any(|ps| {
+            suffix_splits(&ps.root, MIN_ROOT).iter().any(|ss| {
+                self.closed.contains(ss.stem)
+                    && x.len() > ps.prefix_len
+                    && x.len() < concat.len() - ss.len()
+            })
+        })
+    }
+
+    /// An open compound with a prefix and a suffix written apart (`dipertanggung
+    /// jawabkan`): true when joining is right.
+    fn open_affixed_apart(&self, x: &str, y: &str) -> bool {
+        let n = x.len() + y.len();
+        if n < self.open_len.0 || n > self.open_len.1 + MAX_AFFIX_BYTES {
+            return false;
+        }
+        prefix_splits(x, MIN_ROOT)
+            .iter()
+            .filter(|ps| ps.prefix_len > 0)
+            .any(|ps| {
+                suffix_splits(y, 2)
+                    .iter()
+                    .filter(|ss| !ss.derivational.is_empty())
+                    .any(|ss| {
+                        self.open_apart
+                            .contains(&format!("{} {}", ps.root, ss.stem))
+                    })
+            })
+    }
+
+    /// `pasca panen` -> `pascapanen`, `non Indonesia` -> `non-Indonesia`.
+    fn bound_apart(
+        &self,
+        x: &str,
+        y: &str,
+        y_kind: TokenKind,
+        ctx: &Context<'_>,
+        strict: bool,
+    ) -> Option<String> {
+        let bk = key(x);
+        if !self.bound.contains(&bk) || y.contains('-') {
+            return None;
+        }
+        let first = y.chars().next()?;
+        if first.is_uppercase() || (y_kind == TokenKind::Number && first.is_ascii_digit()) {
+            if strict || self.hyphen_except.contains(&bk) {
+                return None;
+            }
+            return Some(format!("{x}-{y}"));
+        }
+        if y_kind != TokenKind::Word || !first.is_lowercase() || !is_letters(y) {
+            return None;
+        }
+        let yk = key(y);
+        // `anti terhadap`: the form is used as a word; `pasca aksi`: two equal letters
+        // meet, where usage is unsettled.
+        if FUNCTION_WORDS.contains(&yk.as_str()) || yk.chars().next() == bk.chars().last() {
+            return None;
+        }
+        let joined = format!("{bk}{y}");
+        let ok = if strict || ctx.lexicon.knows(&bk) {
+            // A bound form that is also a word (`tuna`, `antar`): only a known compound.
+            ctx.lexicon.knows(&joined)
+        } else {
+            ctx.lexicon.knows(y)
+        };
+        ok.then(|| format!("{x}{y}"))
+    }
+
+    /// `non-aktif` -> `nonaktif` (the hyphen is only for a capital or a digit).
+    fn bound_hyphen(&self, word: &str, ctx: &Context<'_>) -> Option<String> {
+        let (left, right) = word.split_once('-')?;
+        let lk = key(left);
+        if !self.bound.contains(&lk) || right.contains('-') || !is_letters(right) {
+            return None;
+        }
+        let rk = key(right);
+        if !right.starts_with(|c: char| c.is_ascii_lowercase())
+            // `serba-serbi`: a reduplication, not a bound form.
+            || rk.get(..2) == lk.get(..2)
+            // `anti-imigran`: the hyphen keeps two equal vowels apart.
+            || rk.chars().next() == lk.chars().last()
+        {
+            return None;
+        }
+        let joined = format!("{lk}{}", key(right));
+        let ok = if ctx.lexicon.knows(&lk) {
+            ctx.lexicon.knows(&joined)
+        } else {
+            ctx.lexicon.knows(right)
+        };
+        ok.then(|| format!("{left}{right}"))
+    }
+}
+
+impl Check for Compound {
+    fn check(&self, doc: &Document<'_>, ctx: &Context<'_>, out: &mut Reporter<'_>) {
+        let toks = &doc.tokens;
+        let mut i = 0;
+        while i < toks.len() {
+            if !toks[i].is_word() {
+                i += 1;
+                continue;
+            }
+            let x = doc.token_text(i);
+            // A capitalised word inside a sentence is a name (`Stadion Jatidiri`,
+            // `Kementerian Pemuda dan Olah Raga`): written as its owner writes it.
+            let name = |k: usize| {
+                let w = doc.token_text(k);
+                matches!(case_of(w), Case::Title | Case::Mixed) && !doc.is_sentence_initial(k)
+            };
+            // Two words on one line: closed, affixed-open and bound forms written apart.
+            if i + 1 < toks.len() && is_inline_space(doc.gap(i, i + 1)) {
+                let y = doc.token_text(i + 1);
+                let y_kind = toks[i + 1].kind;
+                let span = Span::new(toks[i].span.start, toks[i + 1].span.end);
+                let mut found: Option<(String, &str)> = None;
+                if y_kind == TokenKind::Word
+                    && is_letters(x)
+                    && is_letters(y)
+                    && !name(i)
+                    && !name(i + 1)
+                {
+                    let (xk, yk) = (key(x), key(y));
+                    if self.closed_apart(&xk, &yk) && !before_demonstrative(doc, i + 1) {
+                        found = Some((format!("{x}{y}"), HELP_CLOSED));
+                    } else if self.open_affixed_apart(&xk, &yk) {
+                        found = Some((format!("{x}{y}"), HELP_AFFIXED));
+                    }
+                }
+                // A capitalised bound form inside a sentence starts a name (`Tri
+                // Yanto`, `Trans Jawa`, `Multi Prima`); at a sentence start only a
+                // compound the dictionary knows is joined.
+                let x_case = case_of(x);
+                let initial = x_case == Case::Title && doc.is_sentence_initial(i);
+                if found.is_none() && is_letters(x) && (x_case == Case::Lower || initial) {
+                    found = self
+                        .bound_apart(x, y, y_kind, ctx, initial)
+                        .map(|e| (e, HELP_BOUND));
+                }
+                if let Some((expected, help)) = found {
+                    let d = out.replace(span, span.text(doc.text), &expected);
+                    d.help = Some(help.to_owned());
+                    i += 2;
+                    continue;
+                }
+            }
+            if is_letters(x) {
+                let split = self.open_split(&key(x));
+                // `KerjaSama`: a capital at the seam shows two words run together, even
+                // inside a name.
+                let camel = split.is_some_and(|at| {
+                    case_of(x) == Case::Mixed
+                        && x[at..].starts_with(|c: char| c.is_ascii_uppercase())
+                });
+                if let Some(at) = split.filter(|_| !name(i) || camel) {
+                    let expected = format!("{} {}", &x[..at], &x[at..]);
+                    let d = out.report(toks[i].span, &[("actual", x), ("expected", &expected)]);
+                    d.fixes.push(Fix::new(toks[i].span, expected.clone()));
+                    d.help = Some(HELP_OPEN.to_owned());
+                }
+            } else if let Some(expected) = self.bound_hyphen(x, ctx) {
+                let d = out.replace(toks[i].span, x, &expected);
+                d.help = Some(HELP_BOUND.to_owned());
+            }
+            i += 1;
+        }
+    }
+}
+
+const HELP_OPEN: &str = "Gabungan kata ditulis terpisah, juga bila hanya diberi awalan atau akhiran (EYD V, Gabungan Kata).";
+const HELP_AFFIXED: &str = "Gabungan kata yang sekaligus mendapat awalan dan akhiran ditulis serangkai (EYD V, Gabungan Kata).";
+const HELP_CLOSED: &str =
+    "Gabungan kata ini sudah padu dan ditulis serangkai (EYD V, Gabungan Kata).";
+const HELP_BOUND: &str = "Bentuk terikat ditulis serangkai dengan kata yang mengikutinya; sebelum huruf kapital atau angka diberi tanda hubung (EYD V, Bentuk Terikat).";
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::kinds::testing::{fixed, linter, run};
+
+    const PARAMS: &str = r#"open = ["kerja sama", "terima kasih", "tanggung jawab", "sebar luas", "ibu kota", "jati diri"]
+closed = ["olahraga", "padahal"]
+bound = ["pasca", "non", "antar", "tuna", "maha", "anti", "serba", "tri"]
+hyphen-except = ["maha"]
+"#;
+
+    #[test]
+    fn flags_open_compounds_written_joined() {
+        let l = linter("compound", PARAMS);
+        assert_eq!(
+            fixed(&l, "Rusia berterimakasih dan siap bekerjasama."),
+            "Rusia berterima kasih dan siap bekerja sama."
+        );
+        assert_eq!(fixed(&l, "Kerjasama itu baik."), "Kerja sama itu baik.");
+        assert_eq!(
+            fixed(&l, "Itu tanggungjawabnya di ibukota."),
+            "Itu tanggung jawabnya di ibu kota."
+        );
+        assert_eq!(fixed(&l, "KERJASAMA"), "KERJA SAMA");
+        assert_eq!(
+            fixed(&l, "Biro Umum dan KerjaSama Internasional."),
+            "Biro Umum dan Kerja Sama Internasional."
+        );
+    }
+
+    #[test]
+    fn allows_open_compounds_with_prefix_and_suffix_joined() {
+        let l = linter("compound", PARAMS);
+        assert!(
+            run(
+                &l,
+                "Ia harus mempertanggungjawabkan dana itu yang lalu dipertanggungjawabkan dan disebarluaskan."
+            )
+            .is_empty()
+        );
+        assert!(
+            run(
+                &l,
+                "Kami berterima kasih atas kerja sama dan tanggung jawabnya."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn flags_prefix_and_suffix_compounds_written_apart() {
+        let l = linter("compound", PARAMS);
+        assert_eq!(
+            fixed(&l, "Dana itu dipertanggung jawabkan dan disebar luaskan."),
+            "Dana itu dipertanggungjawabkan dan disebarluaskan."
+        );
+        assert_eq!(
+            fixed(&l, "Pemerintah menyebar luaskan kabar."),
+            "Pemerintah menyebarluaskan kabar."
+        );
+    }
+
+    #[test]
+    fn flags_closed_compounds_written_apart() {
+        let l = linter("compound", PARAMS);
+        assert_eq!(fixed(&l, "Ia gemar olah raga."), "Ia gemar olahraga.");
+        assert_eq!(fixed(&l, "Ia rajin berolah raga."), "Ia rajin berolahraga.");
+        assert!(run(&l, "Ia gemar olahraga dan berolahraga.").is_empty());
+    }
+
+    #[test]
+    fn flags_bound_forms_written_apart() {
+        let l = linter("compound", PARAMS);
+        assert_eq!(
+            fixed(&l, "Masa pasca panen dan pegawai non aktif."),
+            "Masa pascapanen dan pegawai nonaktif."
+        );
+        assert_eq!(
+            fixed(&l, "Produk non Indonesia dijual pasca 2020."),
+            "Produk non-Indonesia dijual pasca-2020."
+        );
+        assert_eq!(fixed(&l, "Pegawai non-aktif."), "Pegawai nonaktif.");
+    }
+
+    #[test]
+    fn allows_bound_forms_that_are_words_unless_the_compound_is_known() {
+        let l = linter("compound", PARAMS);
+        assert!(
+            run(
+                &l,
+                "Ikan tuna segar dijual. Tuhan Yang Maha Esa. Ia antar barang. Produk non-Indonesia dan pascapanen. \
+                 Kata Tri Yanto dan Non Tunai. Tuna dimasak. Obat anti-inflamasi dan serba-serbi. Berkaca pada hal tersebut. \
+                 Ia anti terhadap kritik, pasca aksi itu. Laga di Stadion Jatidiri dan \
+                 Kementerian Pemuda dan Olah Raga."
+            )
+            .is_empty()
+        );
+        assert_eq!(fixed(&l, "Para tuna netra hadir."), "Para tunanetra hadir.");
+    }
+
+    #[test]
+    fn rejects_malformed_params() {
+        use crate::engine::Linter;
+        let bad = "[pack]\nname = \"x\"\n[[rule]]\nid = \"x\"\nkind = \"compound\"\nopen = [\"kerjasama\"]\n";
+        let e = Linter::from_pack_texts(&[("x.toml", bad)]).unwrap_err();
+        assert!(e.to_string().contains("two words"), "{e}");
+        let empty = "[pack]\nname = \"x\"\n[[rule]]\nid = \"x\"\nkind = \"compound\"\n";
+        assert!(Linter::from_pack_texts(&[("x.toml", empty)]).is_err());
+    }
+}

@@ -1,0 +1,245 @@
+//! Indonesian affix analysis shared by the spelling-convention kinds (`compound`,
+//! `clitic`). Not a kind itself: a handful of pure functions over lower-case words.
+
+/// A prefix and how its nasal allomorph may have swallowed the root's first letter
+/// (`meny-` + `ebar` = `sebar`, `men-` + `ulis` = `tulis`, `mem-` + `ukul` = `pukul`).
+struct Prefix {
+    form: &'static str,
+    /// Letters the root may have started with when the prefix is followed by a vowel.
+    restores: &'static [&'static str],
+}
+
+const PREFIXES: &[Prefix] = &[
+    Prefix {
+        form: "memper",
+        restores: &[],
+    },
+    Prefix {
+        form: "diper",
+        restores: &[],
+    },
+    Prefix {
+        form: "keber",
+        restores: &[],
+    },
+    Prefix {
+        form: "meny",
+        restores: &["s"],
+    },
+    Prefix {
+        form: "peny",
+        restores: &["s"],
+    },
+    Prefix {
+        form: "meng",
+        restores: &["k"],
+    },
+    Prefix {
+        form: "peng",
+        restores: &["k"],
+    },
+    Prefix {
+        form: "men",
+        restores: &["t"],
+    },
+    Prefix {
+        form: "pen",
+        restores: &["t"],
+    },
+    Prefix {
+        form: "mem",
+        restores: &["p"],
+    },
+    Prefix {
+        form: "pem",
+        restores: &["p"],
+    },
+    Prefix {
+        form: "ber",
+        restores: &[],
+    },
+    Prefix {
+        form: "per",
+        restores: &[],
+    },
+    Prefix {
+        form: "ter",
+        restores: &[],
+    },
+    Prefix {
+        form: "me",
+        restores: &[],
+    },
+    Prefix {
+        form: "pe",
+        restores: &[],
+    },
+    Prefix {
+        form: "be",
+        restores: &[],
+    },
+    Prefix {
+        form: "di",
+        restores: &[],
+    },
+    Prefix {
+        form: "ke",
+        restores: &[],
+    },
+    Prefix {
+        form: "se",
+        restores: &[],
+    },
+];
+
+/// Derivational suffixes: with a prefix they make a compound solid (`-kan`, `-i`, `-an`).
+pub(crate) const DERIVATIONAL: &[&str] = &["kan", "an", "i"];
+/// Clitics and particles that never join a compound by themselves (`-nya`, `-ku`, ...).
+pub(crate) const CLITICS: &[&str] = &["nya", "ku", "mu", "lah", "kah"];
+
+fn starts_with_vowel(s: &str) -> bool {
+    s.starts_with(['a', 'e', 'i', 'o', 'u'])
+}
+
+/// One way of reading a word as prefix + root.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct PrefixSplit {
+    /// Bytes of the word taken by the prefix (0 for none).
+    pub(crate) prefix_len: usize,
+    /// The root, with a swallowed initial letter restored.
+    pub(crate) root: String,
+}
+
+/// Every reading of `word` (lower case) as optional prefix + root, the bare word first.
+/// A root must keep at least `min_root` bytes.
+pub(crate) fn prefix_splits(word: &str, min_root: usize) -> Vec<PrefixSplit> {
+    let mut out = vec![PrefixSplit {
+        prefix_len: 0,
+        root: word.to_owned(),
+    }];
+    for p in PREFIXES {
+        let Some(rest) = word.strip_prefix(p.form) else {
+            continue;
+        };
+        if rest.len() < min_root {
+            continue;
+        }
+        out.push(PrefixSplit {
+            prefix_len: p.form.len(),
+            root: rest.to_owned(),
+        });
+        if starts_with_vowel(rest) {
+            for r in p.restores {
+                out.push(PrefixSplit {
+                    prefix_len: p.form.len(),
+                    root: format!("{r}{rest}"),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// One way of reading a word as stem + derivational suffix + clitic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct SuffixSplit<'w> {
+    /// What is left.
+    pub(crate) stem: &'w str,
+    /// `kan`, `an`, `i` or empty.
+    pub(crate) derivational: &'w str,
+    /// `nya`, `ku`, `mu`, `lah`, `kah` or empty.
+    pub(crate) clitic: &'w str,
+}
+
+impl SuffixSplit<'_> {
+    /// Bytes taken by the suffixes.
+    pub(crate) fn len(&self) -> usize {
+        self.derivational.len() + self.clitic.len()
+    }
+}
+
+/// Every reading of `word` as stem + optional derivational suffix + optional clitic,
+/// the bare word first. A stem keeps at least `min_stem` bytes.
+pub(crate) fn suffix_splits(word: &str, min_stem: usize) -> Vec<SuffixSplit<'_>> {
+    let mut out = Vec::new();
+    for c in std::iter::once("").chain(CLITICS.iter().copied()) {
+        let Some(w) = word.strip_suffix(c) else {
+            continue;
+        };
+        for d in std::iter::once("").chain(DERIVATIONAL.iter().copied()) {
+            let Some(stem) = w.strip_suffix(d) else {
+                continue;
+            };
+            if stem.len() < min_stem {
+                continue;
+            }
+            out.push(SuffixSplit {
+                stem,
+                derivational: &w[stem.len()..],
+                clitic: &word[w.len()..],
+            });
+        }
+    }
+    out
+}
+
+/// The active (meN-) form of a root: `tulis` -> `menulis`, `baca` -> `membaca`,
+/// `sebar` -> `menyebar`, `kirim` -> `mengirim`, `lihat` -> `melihat`.
+pub(crate) fn me_form(root: &str) -> Option<String> {
+    let mut chars = root.chars();
+    let first = chars.next()?;
+    let second = chars.next();
+    let vowel_next = second.is_some_and(|c| "aeiou".contains(c));
+    let rest = &root[first.len_utf8()..];
+    Some(match first {
+        'a' | 'e' | 'i' | 'o' | 'u' | 'g' | 'h' => format!("meng{root}"),
+        'k' if vowel_next => format!("meng{rest}"),
+        'k' => format!("meng{root}"),
+        'b' | 'f' | 'v' => format!("mem{root}"),
+        'p' if vowel_next => format!("mem{rest}"),
+        'p' => format!("mem{root}"),
+        't' if vowel_next => format!("men{rest}"),
+        't' | 'd' | 'c' | 'j' | 'z' => format!("men{root}"),
+        's' if vowel_next => format!("meny{rest}"),
+        's' => format!("men{root}"),
+        'l' | 'm' | 'n' | 'r' | 'w' | 'y' => format!("me{root}"),
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn restores_swallowed_initials() {
+        let s = prefix_splits("menyebarluaskan", 3);
+        assert!(
+            s.iter()
+                .any(|p| p.prefix_len == 4 && p.root == "sebarluaskan")
+        );
+        let s = prefix_splits("bekerjasama", 3);
+        assert!(s.iter().any(|p| p.prefix_len == 2 && p.root == "kerjasama"));
+    }
+
+    #[test]
+    fn splits_suffixes_and_clitics() {
+        let s = suffix_splits("jawabkannya", 3);
+        assert!(s.contains(&SuffixSplit {
+            stem: "jawab",
+            derivational: "kan",
+            clitic: "nya"
+        }));
+        assert_eq!(s[0].stem, "jawabkannya");
+    }
+
+    #[test]
+    fn builds_active_forms() {
+        assert_eq!(me_form("tulis").as_deref(), Some("menulis"));
+        assert_eq!(me_form("baca").as_deref(), Some("membaca"));
+        assert_eq!(me_form("sebar").as_deref(), Some("menyebar"));
+        assert_eq!(me_form("kirim").as_deref(), Some("mengirim"));
+        assert_eq!(me_form("lihat").as_deref(), Some("melihat"));
+        assert_eq!(me_form("pukul").as_deref(), Some("memukul"));
+    }
+}
