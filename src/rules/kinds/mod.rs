@@ -1,6 +1,7 @@
 //! Rule kinds: one file per kind, and this registry. A kind turns a rule's TOML parameters
 //! into a compiled check; the check reads a `Document` and reports through a `Reporter`.
 
+pub mod names;
 mod pattern;
 mod punctuation;
 mod repetition;
@@ -15,6 +16,7 @@ use crate::lexicon::Lexicon;
 use crate::rules::RuleMeta;
 use crate::span::Span;
 
+pub use names::Names;
 pub use pattern::Pattern;
 pub use punctuation::Punctuation;
 pub use repetition::Repetition;
@@ -26,6 +28,7 @@ pub const KINDS: &[&str] = &[
     Pattern::NAME,
     Repetition::NAME,
     Punctuation::NAME,
+    Names::NAME,
 ];
 
 /// Build a kind's check from the rule's leftover TOML keys.
@@ -42,6 +45,7 @@ pub fn build(
         Pattern::NAME => build_kind::<Pattern>(params, env),
         Repetition::NAME => build_kind::<Repetition>(params, env),
         Punctuation::NAME => build_kind::<Punctuation>(params, env),
+        Names::NAME => build_kind::<Names>(params, env),
         _ => Err(KindError::Unknown),
     }
 }
