@@ -205,24 +205,87 @@ static BARE_ROOTS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 fn max_distance(len: usize) -> usize {
     match len {
         0..=3 => 0,
-        4..=7 => 1,
-        8..=20 => 2,
+        4..=8 => 1,
+        9..=20 => 2,
         _ => 0,
     }
 }
 
-fn is_vowel(c: char) -> bool {
-    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
+/// Endings that make a related word rather than a slip: English plural and demonym
+/// (`Banks`, `Indonesian`), `-i`/`-a`/`-o` forms (`Maliki`, `Argentino`), `-er` (`YouTuber`).
+const RELATED_ENDINGS: &[char] = &['s', 'n', 'r', 'i', 'a', 'o', 'e', 'y'];
+
+/// Words right before a person's name: speech verbs and honorifics (`kata Purbaya`,
+/// `Pak Budi`).
+const PERSON_BEFORE: &[&str] = &[
+    "kata", "ujar", "ucap", "tutur", "jelas", "ungkap", "imbuh", "tambah", "terang", "tegas",
+    "menurut", "pak", "bu", "bapak", "ibu", "sdr", "saudara", "mr", "mrs", "ms",
+];
+
+/// Verbs right after a person's name (`Purbaya mengatakan`).
+const PERSON_AFTER: &[&str] = &[
+    "mengatakan",
+    "menyatakan",
+    "menjelaskan",
+    "menuturkan",
+    "menambahkan",
+    "menilai",
+    "mengungkapkan",
+    "menegaskan",
+    "berkata",
+    "menyebutkan",
+    "mengaku",
+    "menerangkan",
+];
+
+/// Words right before a place's name (`Kota Medan`, `Bandara Kualanamu`).
+const PLACE_BEFORE: &[&str] = &[
+    "kota",
+    "kabupaten",
+    "provinsi",
+    "desa",
+    "kelurahan",
+    "kecamatan",
+    "kampung",
+    "pulau",
+    "gunung",
+    "sungai",
+    "danau",
+    "teluk",
+    "selat",
+    "bandara",
+    "pelabuhan",
+    "stasiun",
+];
+
+/// True when word token `t` stands where a person's or a place's name stands: after a
+/// speech verb, an honorific or a place word, or before a speech verb.
+fn is_person_or_place(doc: &Document<'_>, t: usize) -> bool {
+    let word_at =
+        |j: usize| (doc.tokens[j].kind == TokenKind::Word).then(|| key(doc.token_text(j)));
+    let before = t
+        .checked_sub(1)
+        .filter(|&p| is_inline_space(doc.gap(p, t)))
+        .and_then(word_at)
+        .is_some_and(|w| PERSON_BEFORE.contains(&w.as_str()) || PLACE_BEFORE.contains(&w.as_str()));
+    let after = (t + 1 < doc.tokens.len() && is_inline_space(doc.gap(t, t + 1)))
+        .then(|| word_at(t + 1))
+        .flatten()
+        .is_some_and(|w| PERSON_AFTER.contains(&w.as_str()));
+    before || after
 }
 
-/// True when `a` and `b` (same length) differ in exactly one place, a vowel for a vowel.
-fn is_vowel_swap(a: &str, b: &str) -> bool {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    if a.len() != b.len() {
-        return false;
-    }
-    let diffs: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
-    diffs.len() == 1 && is_vowel(a[diffs[0]]) && is_vowel(b[diffs[0]])
+/// True when the token right before or after token `i` is a bracket: `(Kajari)`,
+/// `Berangas (Barangas)`: an abbreviation or another name being introduced.
+fn next_to_bracket(doc: &Document<'_>, i: usize) -> bool {
+    let is_bracket = |t: usize| {
+        doc.tokens[t].kind == TokenKind::Punct && matches!(doc.token_text(t), "(" | ")" | "[" | "]")
+    };
+    (i > 0 && is_bracket(i - 1)) || (i + 1 < doc.tokens.len() && is_bracket(i + 1))
+}
+
+fn is_vowel(c: char) -> bool {
+    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
 }
 
 impl Names {
@@ -247,13 +310,14 @@ impl Names {
         }
         for v in &idx.order {
             let vs = &idx.forms[v];
-            if !is_title_word(v) || vs.occs.len() > 2 {
+            if !is_title_word(v) || vs.occs.len() > 2 || v.contains(['\'', '’']) {
                 continue;
             }
             let vkey = key(v);
             let vlen = vkey.chars().count();
             if !(3..=20).contains(&vlen)
                 || accepted.contains(&vkey)
+                || CALENDAR.contains(&vkey.as_str())
                 || self.registry.is_part(v)
                 || self
                     .registry
@@ -270,7 +334,13 @@ impl Names {
                 .copied()
                 .filter(|&k| {
                     let o = idx.occs[k];
-                    !o.headline && (!o.initial || !v_is_word)
+                    !o.headline
+                        && (!o.initial || !v_is_word)
+                        && !next_to_bracket(doc, o.tok)
+                        // An ordinary word (`Puting` is also `puting`) is a slip for a name
+                        // only where it stands alone, not inside a longer name (`Liga
+                        // Champions`).
+                        && (!v_is_word || self.stands_alone(doc, idx, k))
                 })
                 .collect();
             if occs.is_empty() {
@@ -282,24 +352,31 @@ impl Names {
                     continue;
                 }
                 let ckey = key(c);
-                if ckey == vkey {
+                if ckey == vkey || !self.could_be_slip(&vkey, &ckey) {
                     continue;
                 }
                 let clen = ckey.chars().count();
                 let d = strsim::osa_distance(&vkey, &ckey);
-                let allowed = max_distance(clen.min(vlen));
                 let short = clen.min(vlen) == 3;
                 if short {
                     if d != 1 {
                         continue;
                     }
-                } else if d == 0 || d > allowed {
+                } else if d == 0 || d > max_distance(clen.min(vlen)) {
                     continue;
                 }
-                if clen.min(vlen) <= 5 && is_vowel_swap(&vkey, &ckey) {
+                // The name is an ordinary word (`Jalan Layang`, `Bank`): not a person's
+                // name to misspell. And an ordinary-word variant needs a name that stands
+                // alone somewhere too.
+                if CALENDAR.contains(&ckey.as_str()) || ctx.lexicon.knows(&ckey) {
                     continue;
                 }
-                if v_is_word && ctx.lexicon.knows(&ckey) {
+                if v_is_word
+                    && !idx.forms[c]
+                        .occs
+                        .iter()
+                        .any(|&ck| self.stands_alone(doc, idx, ck))
+                {
                     continue;
                 }
                 if !occs
@@ -371,14 +448,7 @@ impl Names {
         if strict {
             return (vl.is_some() || vr.is_some()) && c_nb.iter().any(|&(l, r)| l == vl && r == vr);
         }
-        // Neighbours that prove nothing: places and organisations (`Presiden Rusia X`),
-        // office titles, and a sentence-initial capital never written as a name elsewhere
-        // (`Kata Puting`).
-        let significant = |w: &str| {
-            !self.registry.is_place_or_org_part(w)
-                && !(is_title_word(w) && self.is_ordinary_capital(w))
-                && idx.form(w).is_some_and(|f| f.count() > 0)
-        };
+        let significant = |w: &str| self.is_significant(idx, w);
         let side_ok = |mine: Option<&str>, theirs: Vec<Option<&str>>| match mine {
             Some(m) if significant(m) => {
                 let seen: Vec<&str> = theirs
@@ -392,6 +462,61 @@ impl Names {
         };
         side_ok(vl, c_nb.iter().map(|p| p.0).collect())
             && side_ok(vr, c_nb.iter().map(|p| p.1).collect())
+    }
+
+    /// True when `v` (a rare spelling) could be a slip for the name `c`, judged by the shape
+    /// of the difference alone (both lower case):
+    /// - the first letter differs: a different word (`Kapolres`/`Mapolres`, `Itjen`/`Ditjen`);
+    /// - the variant adds an ending to the name (`Banks`, `Indonesiana`, `YouTuber`), except
+    ///   a doubled last letter (`Swisss`), or two or more letters before it (`Kakorlantas`);
+    /// - the letters differ only in vowels swapped in place (`Jung`/`Jang`,
+    ///   `Homoptera`/`Hemiptera`), unless the name is long and only one vowel differs.
+    fn could_be_slip(&self, v: &str, c: &str) -> bool {
+        let (vc, cc): (Vec<char>, Vec<char>) = (v.chars().collect(), c.chars().collect());
+        if vc.first() != cc.first() {
+            return false;
+        }
+        // Only a longer variant is a related form; a shorter one has dropped a letter.
+        if vc.len() > cc.len() && vc[..cc.len()] == cc[..] {
+            let extra = &vc[cc.len()..];
+            let doubled = extra.len() == 1 && cc.last() == Some(&extra[0]);
+            if extra.len() >= 2 || (!doubled && RELATED_ENDINGS.contains(&extra[0])) {
+                return false;
+            }
+        }
+        // A longer word ending in the whole name is a derived name (`Kakorlantas`,
+        // `Mapolresta`).
+        if vc.len() >= cc.len() + 2 && vc[vc.len() - cc.len()..] == cc[..] {
+            return false;
+        }
+        if vc.len() == cc.len() {
+            let diffs: Vec<usize> = (0..vc.len()).filter(|&i| vc[i] != cc[i]).collect();
+            let all_vowels =
+                !diffs.is_empty() && diffs.iter().all(|&i| is_vowel(vc[i]) && is_vowel(cc[i]));
+            if all_vowels && (diffs.len() >= 2 || vc.len() <= 5) {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// True when occurrence `k` is not part of a longer name: its neighbours in the run
+    /// are only sentence-initial words, titles, places or nothing.
+    fn stands_alone(&self, doc: &Document<'_>, idx: &NameIndex, k: usize) -> bool {
+        let (l, r) = idx.neighbours(k);
+        [l, r].into_iter().flatten().all(|t| {
+            let w = doc.token_text(t);
+            !self.is_significant(idx, w)
+        })
+    }
+
+    /// A neighbour that tells names apart: not a place or organisation (`Presiden Rusia
+    /// X`), not an office title, not a sentence-initial word never written as a name
+    /// elsewhere (`Kata Puting`).
+    fn is_significant(&self, idx: &NameIndex, w: &str) -> bool {
+        !self.registry.is_place_or_org_part(w)
+            && !(is_title_word(w) && self.is_ordinary_capital(w))
+            && idx.form(w).is_some_and(|f| f.count() > 0)
     }
 
     /// A capitalised word that is an office title or other ordinary word (`Presiden`).
@@ -408,6 +533,11 @@ impl Names {
         accepted: &HashSet<String>,
         out: &mut Reporter<'_>,
     ) {
+        let mut lower_counts: std::collections::HashMap<&str, usize> =
+            std::collections::HashMap::new();
+        for i in doc.words() {
+            *lower_counts.entry(doc.token_text(i)).or_default() += 1;
+        }
         for i in doc.words() {
             let w = doc.token_text(i);
             if case_of(w) != Case::Lower
@@ -422,16 +552,30 @@ impl Names {
             let Some(stats) = idx.form(&cap) else {
                 continue;
             };
-            if stats.evidence == 0 || stats.count() < 2 {
+            // The name must be the article's usual form: written as a name at least twice,
+            // and in lower case rarely (`inflasi` eight times is a word, not a slip).
+            let lower = lower_counts.get(w).copied().unwrap_or(0);
+            if stats.evidence == 0 || stats.count() < 2 || lower > 2 || lower >= stats.count() {
                 continue;
             }
             let evidence = if ctx.lexicon.knows(w) {
-                self.next_to_name_parts(doc, idx, i, &cap)
-                    || (self.registry.is_person_part(&cap)
-                        && BARE_ROOTS.contains(w)
-                        && stats.evidence >= 2)
+                // A dictionary word: only a bare root (no derivations in the dictionary, so
+                // seldom the ordinary word) with strong evidence for the name.
+                BARE_ROOTS.contains(w)
+                    && (self.next_to_name_parts(doc, idx, i, &cap)
+                        || (self.registry.is_person_part(&cap) && stats.evidence >= 2))
             } else {
-                true
+                // Not a dictionary word: generic acronyms (`perpres`, `polda`, `bansos`) and
+                // English words are written in lower case too, so the capitalised form must
+                // be known as a person's or a place's name: registered (organisations
+                // are left out: `polda`, `pemda` are common nouns too), next to the rest of the name here, or
+                // used as a person's or a place's name elsewhere in the article.
+                self.registry.is_person_or_place_part(&cap)
+                    || self.next_to_name_parts(doc, idx, i, &cap)
+                    || stats
+                        .occs
+                        .iter()
+                        .any(|&k| is_person_or_place(doc, idx.occs[k].tok))
             };
             if !evidence {
                 continue;
@@ -447,20 +591,31 @@ impl Names {
     }
 
     /// True when lower-case token `i`, capitalised as `cap`, stands next to a capitalised
-    /// word it forms a name with elsewhere in the article (`kim Jong Un` after `Kim Jong Un`).
+    /// word it forms a name with at least twice elsewhere in the article (`kim Jong Un`
+    /// after `Kim Jong Un`).
     fn next_to_name_parts(&self, doc: &Document<'_>, idx: &NameIndex, i: usize, cap: &str) -> bool {
+        // The pair must be written as a name at least twice: once could be a title-case
+        // phrase (`Slamet Trail Run`), twice is the article's usual spelling.
         let pairs_with = |other: usize, cap_first: bool| {
             let o = doc.token_text(other);
-            idx.runs.iter().any(|r| {
-                r.toks.windows(2).any(|w| {
-                    let (a, b) = (doc.token_text(w[0]), doc.token_text(w[1]));
-                    if cap_first {
-                        a == cap && b == o
-                    } else {
-                        a == o && b == cap
-                    }
+            let seen: usize = idx
+                .runs
+                .iter()
+                .map(|r| {
+                    r.toks
+                        .windows(2)
+                        .filter(|w| {
+                            let (a, b) = (doc.token_text(w[0]), doc.token_text(w[1]));
+                            if cap_first {
+                                a == cap && b == o
+                            } else {
+                                a == o && b == cap
+                            }
+                        })
+                        .count()
                 })
-            })
+                .sum();
+            seen >= 2
         };
         let next = i + 1;
         let right = next < doc.tokens.len()

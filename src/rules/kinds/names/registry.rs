@@ -162,6 +162,13 @@ impl Registry {
             .is_some_and(|t| t.contains(&NameType::Person))
     }
 
+    /// True when the token is part of a registered person's or place's name.
+    pub(crate) fn is_person_or_place_part(&self, token: &str) -> bool {
+        self.parts
+            .get(&key(token))
+            .is_some_and(|t| t.contains(&NameType::Person) || t.contains(&NameType::Place))
+    }
+
     /// True when the token is part of a registered place or organisation name and of no
     /// registered person's name.
     pub(crate) fn is_place_or_org_part(&self, token: &str) -> bool {
