@@ -337,10 +337,6 @@ impl Names {
                     !o.headline
                         && (!o.initial || !v_is_word)
                         && !next_to_bracket(doc, o.tok)
-                        // An ordinary word (`Puting` is also `puting`) is a slip for a name
-                        // only where it stands alone, not inside a longer name (`Liga
-                        // Champions`).
-                        && (!v_is_word || self.stands_alone(doc, idx, k))
                 })
                 .collect();
             if occs.is_empty() {
@@ -371,17 +367,28 @@ impl Names {
                 if CALENDAR.contains(&ckey.as_str()) || ctx.lexicon.knows(&ckey) {
                     continue;
                 }
+                // Between the very same other name parts (`Choe Sun Hui` for `Choe Son
+                // Hui`) the variant is the name whatever it looks like.
+                let same_parts = occs
+                    .iter()
+                    .all(|&k| self.fits_context(doc, idx, k, c, true));
+                // An ordinary word (`Puting` is also `puting`) is otherwise a slip for a name
+                // only where both stand alone, not inside longer names (`Liga Champions`).
                 if v_is_word
-                    && !idx.forms[c]
-                        .occs
-                        .iter()
-                        .any(|&ck| self.stands_alone(doc, idx, ck))
+                    && !same_parts
+                    && (!occs.iter().all(|&k| self.stands_alone(doc, idx, k))
+                        || !idx.forms[c]
+                            .occs
+                            .iter()
+                            .any(|&ck| self.stands_alone(doc, idx, ck)))
                 {
                     continue;
                 }
-                if !occs
-                    .iter()
-                    .all(|&k| self.fits_context(doc, idx, k, c, short))
+                // A short name or a vowel swap (`Jung`/`Jang`) is a slip only between the
+                // same other name parts.
+                let strict = short || Self::is_vowel_swap(&vkey, &ckey);
+                if !same_parts
+                    && (strict || !occs.iter().all(|&k| self.fits_context(doc, idx, k, c, false)))
                 {
                     continue;
                 }
@@ -468,9 +475,7 @@ impl Names {
     /// of the difference alone (both lower case):
     /// - the first letter differs: a different word (`Kapolres`/`Mapolres`, `Itjen`/`Ditjen`);
     /// - the variant adds an ending to the name (`Banks`, `Indonesiana`, `YouTuber`), except
-    ///   a doubled last letter (`Swisss`), or two or more letters before it (`Kakorlantas`);
-    /// - the letters differ only in vowels swapped in place (`Jung`/`Jang`,
-    ///   `Homoptera`/`Hemiptera`), unless the name is long and only one vowel differs.
+    ///   a doubled last letter (`Swisss`), or two or more letters before it (`Kakorlantas`).
     fn could_be_slip(&self, v: &str, c: &str) -> bool {
         let (vc, cc): (Vec<char>, Vec<char>) = (v.chars().collect(), c.chars().collect());
         if vc.first() != cc.first() {
@@ -489,15 +494,21 @@ impl Names {
         if vc.len() >= cc.len() + 2 && vc[vc.len() - cc.len()..] == cc[..] {
             return false;
         }
-        if vc.len() == cc.len() {
-            let diffs: Vec<usize> = (0..vc.len()).filter(|&i| vc[i] != cc[i]).collect();
-            let all_vowels =
-                !diffs.is_empty() && diffs.iter().all(|&i| is_vowel(vc[i]) && is_vowel(cc[i]));
-            if all_vowels && (diffs.len() >= 2 || vc.len() <= 5) {
-                return false;
-            }
-        }
         true
+    }
+
+    /// True when `v` and `c` differ only in vowels swapped in place and the swap may well
+    /// be another name (`Jung`/`Jang`, `Homoptera`/`Hemiptera`): a short name, or two
+    /// vowels or more.
+    fn is_vowel_swap(v: &str, c: &str) -> bool {
+        let (vc, cc): (Vec<char>, Vec<char>) = (v.chars().collect(), c.chars().collect());
+        if vc.len() != cc.len() {
+            return false;
+        }
+        let diffs: Vec<usize> = (0..vc.len()).filter(|&i| vc[i] != cc[i]).collect();
+        let all_vowels =
+            !diffs.is_empty() && diffs.iter().all(|&i| is_vowel(vc[i]) && is_vowel(cc[i]));
+        all_vowels && (diffs.len() >= 2 || vc.len() <= 5)
     }
 
     /// True when occurrence `k` is not part of a longer name: its neighbours in the run

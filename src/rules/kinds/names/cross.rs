@@ -35,11 +35,15 @@ fn forms(doc: &Document<'_>, idx: &NameIndex) -> Vec<Form> {
             // still names things; only the capital's evidence differs, which does not matter
             // when comparing hyphens.
             for b in a..t.len().min(a + 4) {
-                let display = t[a..=b]
-                    .iter()
-                    .map(|&i| doc.token_text(i))
-                    .collect::<Vec<_>>()
-                    .join(" ");
+                let words: Vec<&str> = t[a..=b].iter().map(|&i| doc.token_text(i)).collect();
+                // Apostrophes are spelling (`Jum'at`), and day and month names belong to
+                // the dates rules: only hyphens and spaces are compared here.
+                if words.iter().any(|w| {
+                    w.contains(['\'', '’']) || super::CALENDAR.contains(&key(w).as_str())
+                }) {
+                    continue;
+                }
+                let display = words.join(" ");
                 let key: String = key(&display)
                     .chars()
                     .filter(|c| c.is_alphanumeric())
