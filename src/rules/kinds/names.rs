@@ -21,7 +21,7 @@ use crate::document::{Document, TokenKind};
 use crate::lexicon::DEFAULT_DIC;
 use crate::span::Span;
 
-pub use cross::cross_document_names;
+pub use cross::{CROSS_RULE_ID, cross_document_names};
 use index::{NameIndex, is_capitalised, is_title_word};
 use registry::{Registry, RegistryTables};
 
@@ -334,9 +334,7 @@ impl Names {
                 .copied()
                 .filter(|&k| {
                     let o = idx.occs[k];
-                    !o.headline
-                        && (!o.initial || !v_is_word)
-                        && !next_to_bracket(doc, o.tok)
+                    !o.headline && (!o.initial || !v_is_word) && !next_to_bracket(doc, o.tok)
                 })
                 .collect();
             if occs.is_empty() {
@@ -388,7 +386,10 @@ impl Names {
                 // same other name parts.
                 let strict = short || Self::is_vowel_swap(&vkey, &ckey);
                 if !same_parts
-                    && (strict || !occs.iter().all(|&k| self.fits_context(doc, idx, k, c, false)))
+                    && (strict
+                        || !occs
+                            .iter()
+                            .all(|&k| self.fits_context(doc, idx, k, c, false)))
                 {
                     continue;
                 }
@@ -525,9 +526,9 @@ impl Names {
     /// X`), not an office title, not a sentence-initial word never written as a name
     /// elsewhere (`Kata Puting`).
     fn is_significant(&self, idx: &NameIndex, w: &str) -> bool {
-        !self.registry.is_place_or_org_part(w)
-            && !(is_title_word(w) && self.is_ordinary_capital(w))
-            && idx.form(w).is_some_and(|f| f.count() > 0)
+        let place = self.registry.is_place_or_org_part(w);
+        let title = is_title_word(w) && self.is_ordinary_capital(w);
+        !place && !title && idx.form(w).is_some_and(|f| f.count() > 0)
     }
 
     /// A capitalised word that is an office title or other ordinary word (`Presiden`).

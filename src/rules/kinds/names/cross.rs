@@ -38,9 +38,10 @@ fn forms(doc: &Document<'_>, idx: &NameIndex) -> Vec<Form> {
                 let words: Vec<&str> = t[a..=b].iter().map(|&i| doc.token_text(i)).collect();
                 // Apostrophes are spelling (`Jum'at`), and day and month names belong to
                 // the dates rules: only hyphens and spaces are compared here.
-                if words.iter().any(|w| {
-                    w.contains(['\'', '’']) || super::CALENDAR.contains(&key(w).as_str())
-                }) {
+                if words
+                    .iter()
+                    .any(|w| w.contains(['\'', '’']) || super::CALENDAR.contains(&key(w).as_str()))
+                {
                     continue;
                 }
                 let display = words.join(" ");

@@ -68,10 +68,6 @@ pub(crate) struct NameIndex {
     pub(crate) forms: HashMap<String, FormStats>,
     /// Spellings in the order first seen (for stable output).
     pub(crate) order: Vec<String>,
-    /// Per token: is it on a title-case line.
-    pub(crate) headline_tok: Vec<bool>,
-    /// Per token: the occurrence index, when the token is a capitalised word.
-    pub(crate) occ_of: Vec<Option<usize>>,
 }
 
 /// Lower-case words that stay lower case in a title-case headline.
@@ -141,13 +137,9 @@ impl NameIndex {
     /// Index `doc`.
     pub(crate) fn new(doc: &Document<'_>) -> Self {
         let headline_tok = headline_tokens(doc);
-        let mut idx = NameIndex {
-            occ_of: vec![None; doc.tokens.len()],
-            ..NameIndex::default()
-        };
+        let mut idx = NameIndex::default();
         let mut prev_cap: Option<usize> = None;
-        for i in 0..doc.tokens.len() {
-            let t = doc.tokens[i];
+        for (i, t) in doc.tokens.iter().enumerate() {
             let w = doc.token_text(i);
             if t.kind != TokenKind::Word || !is_capitalised(w) {
                 prev_cap = None;
@@ -170,7 +162,6 @@ impl NameIndex {
             };
             let k = idx.occs.len();
             idx.occs.push(occ);
-            idx.occ_of[i] = Some(k);
             let stats = idx.forms.entry(w.to_owned()).or_insert_with(|| {
                 idx.order.push(w.to_owned());
                 FormStats::default()
@@ -181,7 +172,6 @@ impl NameIndex {
             }
             prev_cap = Some(i);
         }
-        idx.headline_tok = headline_tok;
         idx
     }
 
