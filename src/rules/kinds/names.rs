@@ -98,6 +98,8 @@ pub struct Names {
     registry: Registry,
     /// Title phrases as lower-case token lists, longest first.
     titles: Vec<Vec<String>>,
+    /// Indices into `titles` by their first word, longest first.
+    title_starts: std::collections::HashMap<String, Vec<usize>>,
     generic: HashSet<String>,
 }
 
@@ -134,10 +136,16 @@ impl RuleKind for Names {
                 "`check = \"title\"` needs a non-empty `titles` list",
             ));
         }
+        let mut title_starts: std::collections::HashMap<String, Vec<usize>> =
+            std::collections::HashMap::new();
+        for (n, t) in titles.iter().enumerate() {
+            title_starts.entry(t[0].clone()).or_default().push(n);
+        }
         Ok(Self {
             which: params.check,
             registry,
             titles,
+            title_starts,
             generic: params.generic.iter().map(|g| key(g)).collect(),
         })
     }
@@ -298,12 +306,12 @@ impl Names {
         out: &mut Reporter<'_>,
     ) {
         // Canonical candidates: title-case spellings attested as names at least twice.
-        let canon: Vec<(&str, usize)> = idx
+        let canon: Vec<(&str, usize, String)> = idx
             .order
             .iter()
             .filter(|f| is_title_word(f))
-            .map(|f| (f.as_str(), idx.forms[f].count()))
-            .filter(|&(_, n)| n >= 2)
+            .map(|f| (f.as_str(), idx.forms[f].count(), key(f)))
+            .filter(|&(_, n, _)| n >= 2)
             .collect();
         if canon.is_empty() {
             return;
@@ -341,16 +349,16 @@ impl Names {
                 continue;
             }
             let mut best: Vec<(&str, usize, usize)> = Vec::new();
-            for &(c, n) in &canon {
+            for (c, n, ckey) in &canon {
+                let (c, n) = (*c, *n);
                 if c == v || n < 2 * vs.occs.len() {
                     continue;
                 }
-                let ckey = key(c);
-                if ckey == vkey || !self.could_be_slip(&vkey, &ckey) {
+                if *ckey == vkey || !self.could_be_slip(&vkey, ckey) {
                     continue;
                 }
                 let clen = ckey.chars().count();
-                let d = strsim::osa_distance(&vkey, &ckey);
+                let d = strsim::osa_distance(&vkey, ckey);
                 let short = clen.min(vlen) == 3;
                 if short {
                     if d != 1 {
@@ -362,7 +370,7 @@ impl Names {
                 // The name is an ordinary word (`Jalan Layang`, `Bank`): not a person's
                 // name to misspell. And an ordinary-word variant needs a name that stands
                 // alone somewhere too.
-                if CALENDAR.contains(&ckey.as_str()) || ctx.lexicon.knows(&ckey) {
+                if CALENDAR.contains(&ckey.as_str()) || ctx.lexicon.knows(ckey) {
                     continue;
                 }
                 // Between the very same other name parts (`Choe Sun Hui` for `Choe Son
@@ -384,7 +392,7 @@ impl Names {
                 }
                 // A short name or a vowel swap (`Jung`/`Jang`) is a slip only between the
                 // same other name parts.
-                let strict = short || Self::is_vowel_swap(&vkey, &ckey);
+                let strict = short || Self::is_vowel_swap(&vkey, ckey);
                 if !same_parts
                     && (strict
                         || !occs
@@ -476,7 +484,9 @@ impl Names {
     /// of the difference alone (both lower case):
     /// - the first letter differs: a different word (`Kapolres`/`Mapolres`, `Itjen`/`Ditjen`);
     /// - the variant adds an ending to the name (`Banks`, `Indonesiana`, `YouTuber`), except
-    ///   a doubled last letter (`Swisss`), or two or more letters before it (`Kakorlantas`).
+    ///   a doubled last letter (`Swisss`), or two or more letters before it (`Kakorlantas`);
+    /// - the name is the variant plus `-s` (`King`/`Kings`), or the two differ by two edits
+    ///   in the last three letters (`Resilience`/`Resilient`).
     fn could_be_slip(&self, v: &str, c: &str) -> bool {
         let (vc, cc): (Vec<char>, Vec<char>) = (v.chars().collect(), c.chars().collect());
         if vc.first() != cc.first() {
@@ -489,6 +499,16 @@ impl Names {
             if extra.len() >= 2 || (!doubled && RELATED_ENDINGS.contains(&extra[0])) {
                 return false;
             }
+        }
+        // The name is the variant plus a plural `-s` (`King`/`Kings`).
+        if cc.len() == vc.len() + 1 && cc[..vc.len()] == vc[..] && cc.last() == Some(&'s') {
+            return false;
+        }
+        // Two edits within the last three letters are another ending, not a slip
+        // (`Resilience`/`Resilient`, `Politics`/`Political`).
+        let common = vc.iter().zip(&cc).take_while(|(a, b)| a == b).count();
+        if common + 3 >= vc.len().max(cc.len()) && strsim::osa_distance(v, c) >= 2 {
+            return false;
         }
         // A longer word ending in the whole name is a derived name (`Kakorlantas`,
         // `Mapolresta`).
@@ -545,12 +565,26 @@ impl Names {
         accepted: &HashSet<String>,
         out: &mut Reporter<'_>,
     ) {
+        // Names written as names at least twice, by their lower-case form.
+        let names: std::collections::HashMap<String, &str> = idx
+            .order
+            .iter()
+            .filter(|f| is_title_word(f) && idx.forms[f.as_str()].count() >= 2)
+            .map(|f| (f.to_lowercase(), f.as_str()))
+            .collect();
+        if names.is_empty() {
+            return;
+        }
         let mut lower_counts: std::collections::HashMap<&str, usize> =
             std::collections::HashMap::new();
-        for i in doc.words() {
+        let candidates: Vec<usize> = doc
+            .words()
+            .filter(|&i| names.contains_key(doc.token_text(i)))
+            .collect();
+        for &i in &candidates {
             *lower_counts.entry(doc.token_text(i)).or_default() += 1;
         }
-        for i in doc.words() {
+        for i in candidates {
             let w = doc.token_text(i);
             if case_of(w) != Case::Lower
                 || w.chars().count() < 3
@@ -579,9 +613,9 @@ impl Names {
             } else {
                 // Not a dictionary word: generic acronyms (`perpres`, `polda`, `bansos`) and
                 // English words are written in lower case too, so the capitalised form must
-                // be known as a person's or a place's name: registered (organisations
-                // are left out: `polda`, `pemda` are common nouns too), next to the rest of the name here, or
-                // used as a person's or a place's name elsewhere in the article.
+                // be known as a person's or a place's name: registered (organisations are
+                // left out: `polda`, `pemda` are common nouns too), next to the rest of the
+                // name here, or used as a person's or a place's name elsewhere.
                 self.registry.is_person_or_place_part(&cap)
                     || self.next_to_name_parts(doc, idx, i, &cap)
                     || stats
@@ -696,7 +730,15 @@ impl Names {
     fn check_titles(&self, doc: &Document<'_>, out: &mut Reporter<'_>) {
         let mut i = 0;
         while i < doc.tokens.len() {
-            let Some(end) = self.titles.iter().find_map(|t| match_tokens(doc, i, t)) else {
+            let first = if doc.tokens[i].kind == TokenKind::Word {
+                self.title_starts.get(&key(doc.token_text(i)))
+            } else {
+                None
+            };
+            let Some(end) = first.and_then(|ts| {
+                ts.iter()
+                    .find_map(|&t| match_tokens(doc, i, &self.titles[t]))
+            }) else {
                 i += 1;
                 continue;
             };
@@ -825,6 +867,21 @@ const TITLE_WORDS: &[&str] = &[
     "agung",
 ];
 
+/// True when `word` folds to `k` (lower case, curly apostrophes straight), without
+/// allocating: this runs for every token against every title and registry entry.
+fn matches_key(word: &str, k: &str) -> bool {
+    word.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| {
+            if matches!(c, '’' | '‘' | 'ʼ') {
+                '\''
+            } else {
+                c
+            }
+        })
+        .eq(k.chars())
+}
+
 /// The end (exclusive token index) of `pattern` (lower-case token keys) matched at token
 /// `i`, words separated by single inline spaces; `None` when it does not match.
 fn match_tokens(doc: &Document<'_>, i: usize, pattern: &[String]) -> Option<usize> {
@@ -834,7 +891,7 @@ fn match_tokens(doc: &Document<'_>, i: usize, pattern: &[String]) -> Option<usiz
     }
     for (n, p) in pattern.iter().enumerate() {
         let t = i + n;
-        if doc.tokens[t].kind != TokenKind::Word || key(doc.token_text(t)) != *p {
+        if doc.tokens[t].kind != TokenKind::Word || !matches_key(doc.token_text(t), p) {
             return None;
         }
         if n > 0 && !is_inline_space(doc.gap(t - 1, t)) {

@@ -37,11 +37,14 @@ fn forms(doc: &Document<'_>, idx: &NameIndex) -> Vec<Form> {
             for b in a..t.len().min(a + 4) {
                 let words: Vec<&str> = t[a..=b].iter().map(|&i| doc.token_text(i)).collect();
                 // Apostrophes are spelling (`Jum'at`), and day and month names belong to
-                // the dates rules: only hyphens and spaces are compared here.
-                if words
-                    .iter()
-                    .any(|w| w.contains(['\'', '’']) || super::CALENDAR.contains(&key(w).as_str()))
-                {
+                // the dates rules: only hyphens and spaces are compared here. CamelCase
+                // (`MedcoEnergi`, `BobbyNasution`) is brand styling or two words glued where
+                // a link was stripped, not a way of writing the name.
+                if words.iter().any(|w| {
+                    w.contains(['\'', '’'])
+                        || super::CALENDAR.contains(&key(w).as_str())
+                        || is_camel_case(w)
+                }) {
                     continue;
                 }
                 let display = words.join(" ");
@@ -58,6 +61,16 @@ fn forms(doc: &Document<'_>, idx: &NameIndex) -> Vec<Form> {
         }
     }
     out
+}
+
+/// A lower-case letter followed by a capital inside a word part (`DetikPagi`), not after
+/// a hyphen (`Son-Hui` is not CamelCase).
+fn is_camel_case(w: &str) -> bool {
+    w.split('-').any(|part| {
+        let cs: Vec<char> = part.chars().collect();
+        cs.windows(2)
+            .any(|p| p[0].is_lowercase() && p[1].is_uppercase())
+    })
 }
 
 /// Spellings that differ in more than letter case (so in hyphens or spaces).
@@ -123,7 +136,9 @@ pub(super) fn check_document(
             .find(|(_, f)| f.display == major)
             .map(|(_, f)| f.span);
         for (_, f) in &g {
-            if f.display == major || claimed(&taken, f.span) || accepted.contains(&key(&f.display))
+            if !differ(&f.display, major)
+                || claimed(&taken, f.span)
+                || accepted.contains(&key(&f.display))
             {
                 continue;
             }
@@ -200,7 +215,7 @@ pub fn cross_document_names(docs: &[(&str, &Document<'_>)]) -> Vec<(usize, Diagn
                 .join("; ")
         );
         for (d, f) in &g {
-            if f.display == major || has_major.contains(d) || claimed(&taken[*d], f.span) {
+            if !differ(&f.display, major) || has_major.contains(d) || claimed(&taken[*d], f.span) {
                 continue;
             }
             let mut diag = Diagnostic {
