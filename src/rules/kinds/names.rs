@@ -43,32 +43,42 @@ pub enum Which {
 
 /// ## What it does
 /// Keeps names consistent. One rule runs one check, chosen by `check`:
-/// - `variant`: a capitalised word used once or twice that is one or two edits (insert,
-///   delete, substitute, transpose; two only for names of eight letters or more) from a name
-///   the article writes at least twice as often (`Puting` -> `Putin`). Names the registry
-///   knows, names whose neighbouring name parts differ (`Jung Pak` vs `Jang Song Thaek`),
-///   short vowel swaps (`Jung`/`Jang`) and pairs of ordinary words stay quiet.
-/// - `lower-case`: a lower-case word the article writes as a name elsewhere (`kim` ->
-///   `Kim`). A dictionary word (`bunga`, `warta`, `minggu`) is reported only with strong
-///   evidence: it stands next to the rest of the name, or it is part of a registered
-///   person's name and the dictionary has it only as a bare root. Day and month names are
-///   left to the dates rules.
+/// - `variant`: a capitalised word used once or twice that is a small edit (insert, delete,
+///   substitute, transpose: one for names of 4 to 8 letters, two from 9 letters) from a
+///   name the article writes at least twice as often (`Puting` -> `Putin`). Quiet for
+///   registered names (`Iran`/`Irak`), names whose neighbouring name parts differ (`Hasan
+///   Basri` vs `Hassan Rouhani`), a different first letter (`Kapolres`/`Mapolres`), added
+///   endings (`Banks`, `Indonesian`, `Kakorlantas`), vowel swaps in short names (`Jung`/
+///   `Jang`) unless between the very same name parts (`Choe Sun Hui` for `Choe Son Hui`),
+///   names that are dictionary words (`Bank`, `Layang`), day and month names, and a word
+///   right next to a bracket (`(Kajari)`, an abbreviation being introduced). A variant that
+///   is itself a dictionary word (`puting`) must stand alone, as must the name.
+/// - `lower-case`: a lower-case word the article writes as a name at least twice and in
+///   lower case at most twice and less often (`kim` -> `Kim`). A dictionary word (`bunga`,
+///   `warta`, `minggu`) needs strong evidence: a bare Hunspell root (no derivations) that
+///   is part of a registered person's name, or that stands next to the rest of a name the
+///   article writes twice. Another word needs the name to be a registered person or place,
+///   to stand next to the rest of the name, or to follow a speech verb, an honorific or a
+///   place word somewhere (`kata Yusuf`, `Kota Medan`); generic acronyms (`perpres`,
+///   `polda`) stay quiet. Day and month names are left to the dates rules.
 /// - `registry`: a wrong spelling listed in the registry (`Kim Jong-un` -> `Kim Jong Un`).
-/// - `title`: an office title (`titles`) directly before a person's name with a lower-case
-///   word in it (`presiden Joko Widodo` -> `Presiden`); quiet after words in `generic`
-///   (`seorang menteri`) and before place or organisation names alone.
+/// - `title`: an office title (`titles`) with a lower-case word in it directly before a
+///   person's name (`presiden Joko Widodo` -> `Presiden`); quiet after words in `generic`
+///   (`seorang menteri`, `mantan`) or a number, and before place or organisation names alone
+///   (`presiden Rusia`).
 /// - `hyphenation`: one name written in two ways that differ only in hyphens and spaces
-///   (`Choe Son Hui` / `Choe Son-hui`). Across a folder, see [`cross_document_names`].
+///   (`Choe Son Hui` / `Choe Son-hui`); the less used form is reported, with a fix when
+///   one form is clearly more used. Across a folder, see [`cross_document_names`].
 ///
 /// ## Parameters
 /// - `check`: `variant`, `lower-case`, `registry`, `title` or `hyphenation`.
 /// - `registry` (default `true`): use the embedded registry (`rules/nama/registri.toml`).
 /// - `orang`, `tempat`, `lembaga`: extra registry tables, `"Canonical" = ["wrong", ...]`.
-/// - `titles`: office titles, lower case, longest first not required (`"menteri luar negeri"`).
+/// - `titles`: office titles in lower case (`"menteri luar negeri"`); the longest match wins.
 /// - `generic`: words that make a following title generic (`seorang`, `para`).
 ///
 /// The project config adds names: `[names] canonical` (canonical -> wrong spellings) and
-/// `[names] accept` (names never reported).
+/// `[names] accept` (spellings never reported).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Params {
