@@ -202,7 +202,8 @@ fn check(args: &CheckArgs) -> u8 {
     if args.fix {
         had_error |= write_fixes(&checked, args.quiet);
     }
-    let reports: Vec<FileReport> = checked.into_iter().map(|c| c.report).collect();
+    let mut reports: Vec<FileReport> = checked.into_iter().map(|c| c.report).collect();
+    add_cross_document_names(&mut reports, &base, args.min_level);
     let write_result = if args.quiet {
         Ok(())
     } else if args.statistics {
@@ -372,6 +373,43 @@ fn write_statistics(reports: &[FileReport]) -> std::io::Result<()> {
     }
     let total: usize = rows.iter().map(|(_, n)| n).sum();
     writeln!(out, "{total:>6}  jumlah")
+}
+
+/// `nama.lintas` across the checked files: a name written with and without hyphens or
+/// spaces in different articles, reported in the articles that use the less common form.
+/// Uses the rule's state and level from the config of the current folder.
+fn add_cross_document_names(reports: &mut [FileReport], linter: &Linter, min: Option<Level>) {
+    use crate::rules::kinds::names::{CROSS_RULE_ID, cross_document_names};
+    let Some(idx) = linter
+        .rules()
+        .iter()
+        .position(|r| r.meta.id == CROSS_RULE_ID)
+    else {
+        return;
+    };
+    let level = linter.rules()[idx].meta.level;
+    if reports.len() < 2 || !linter.is_enabled(idx) || min.is_some_and(|m| level < m) {
+        return;
+    }
+    let found: Vec<(usize, crate::diagnostic::Diagnostic)> = {
+        let docs: Vec<Document<'_>> = reports
+            .iter()
+            .map(|r| Document::new(&r.text, Format::from_path(&r.path)))
+            .collect();
+        let named: Vec<(&str, &Document<'_>)> =
+            reports.iter().map(|r| r.path.as_str()).zip(&docs).collect();
+        cross_document_names(&named)
+            .into_iter()
+            .filter(|(i, d)| !docs[*i].touches_masked(d.span))
+            .collect()
+    };
+    for (i, mut d) in found {
+        d.level = level;
+        reports[i].diagnostics.push(d);
+    }
+    for r in reports.iter_mut() {
+        r.diagnostics.sort_by_key(|d| (d.span.start, d.span.end));
+    }
 }
 
 fn write_json(reports: &[FileReport]) -> std::io::Result<()> {

@@ -23,6 +23,7 @@ pub const PACKS: &[(&str, &str)] = &[
         "rules/gaya-berita.toml",
         include_str!("../../rules/gaya-berita.toml"),
     ),
+    ("rules/nama.toml", include_str!("../../rules/nama.toml")),
 ];
 
 #[cfg(test)]

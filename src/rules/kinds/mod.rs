@@ -7,6 +7,7 @@ mod compound;
 mod consistency;
 mod dates;
 mod morph;
+pub mod names;
 mod pattern;
 mod punctuation;
 mod reduplication;
@@ -27,6 +28,7 @@ pub use clitic::Clitic;
 pub use compound::Compound;
 pub use consistency::Consistency;
 pub use dates::{Dates, is_calendar_name};
+pub use names::Names;
 pub use pattern::Pattern;
 pub use punctuation::Punctuation;
 pub use reduplication::Reduplication;
@@ -45,6 +47,7 @@ pub const KINDS: &[&str] = &[
     Capitalization::NAME,
     Consistency::NAME,
     Reduplication::NAME,
+    Names::NAME,
 ];
 
 /// Build a kind's check from the rule's leftover TOML keys.
@@ -67,6 +70,7 @@ pub fn build(
         Capitalization::NAME => build_kind::<Capitalization>(params, env),
         Consistency::NAME => build_kind::<Consistency>(params, env),
         Reduplication::NAME => build_kind::<Reduplication>(params, env),
+        Names::NAME => build_kind::<Names>(params, env),
         _ => Err(KindError::Unknown),
     }
 }

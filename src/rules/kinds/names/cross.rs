@@ -1,0 +1,276 @@
+//! One name written with and without hyphens or spaces (`Choe Son Hui`, `Choe Son-hui`):
+//! within one article (`nama.lintas` as a rule) and across the articles of a folder
+//! ([`cross_document_names`]).
+
+use std::collections::{HashMap, HashSet};
+
+use super::index::NameIndex;
+use crate::diagnostic::{Diagnostic, Fix, Level};
+use crate::document::Document;
+use crate::document::normalize::key;
+use crate::rules::kinds::Reporter;
+use crate::span::Span;
+
+/// The rule id the folder check reports under.
+pub const CROSS_RULE_ID: &str = "nama.lintas";
+
+/// One written form of a name: a window of one to four adjacent capitalised words.
+#[derive(Clone, Debug)]
+struct Form {
+    /// Letters and digits only, lower case: equal for `Choe Son Hui` and `Choe Son-hui`.
+    key: String,
+    /// The words joined by single spaces, as written otherwise.
+    display: String,
+    span: Span,
+}
+
+/// Every window of up to four words inside the article's runs of capitalised words, with
+/// at least four letters.
+fn forms(doc: &Document<'_>, idx: &NameIndex) -> Vec<Form> {
+    let mut out = Vec::new();
+    for run in &idx.runs {
+        let t = &run.toks;
+        for a in 0..t.len() {
+            // A run on a headline line, or one that starts a sentence with an ordinary word,
+            // still names things; only the capital's evidence differs, which does not matter
+            // when comparing hyphens.
+            for b in a..t.len().min(a + 4) {
+                let words: Vec<&str> = t[a..=b].iter().map(|&i| doc.token_text(i)).collect();
+                // Apostrophes are spelling (`Jum'at`), and day and month names belong to
+                // the dates rules: only hyphens and spaces are compared here. CamelCase
+                // (`MedcoEnergi`, `BobbyNasution`) is brand styling or two words glued where
+                // a link was stripped, not a way of writing the name.
+                if words.iter().any(|w| {
+                    w.contains(['\'', '’'])
+                        || super::CALENDAR.contains(&key(w).as_str())
+                        || is_camel_case(w)
+                }) {
+                    continue;
+                }
+                let display = words.join(" ");
+                let key: String = key(&display)
+                    .chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .collect();
+                if key.chars().count() < 4 {
+                    continue;
+                }
+                let span = Span::new(doc.tokens[t[a]].span.start, doc.tokens[t[b]].span.end);
+                out.push(Form { key, display, span });
+            }
+        }
+    }
+    out
+}
+
+/// A lower-case letter followed by a capital inside a word part (`DetikPagi`), not after
+/// a hyphen (`Son-Hui` is not CamelCase).
+fn is_camel_case(w: &str) -> bool {
+    w.split('-').any(|part| {
+        let cs: Vec<char> = part.chars().collect();
+        cs.windows(2)
+            .any(|p| p[0].is_lowercase() && p[1].is_uppercase())
+    })
+}
+
+/// Spellings that differ in more than letter case (so in hyphens or spaces).
+fn differ(a: &str, b: &str) -> bool {
+    key(a) != key(b)
+}
+
+/// Groups of forms sharing a key and written in at least two different ways, longest
+/// names first (so `Choe Son-hui` is handled before `Son-hui`).
+fn groups<'f>(all: impl Iterator<Item = (usize, &'f Form)>) -> Vec<Vec<(usize, &'f Form)>> {
+    let mut by_key: HashMap<&str, Vec<(usize, &Form)>> = HashMap::new();
+    let mut order: Vec<&str> = Vec::new();
+    for (d, f) in all {
+        by_key
+            .entry(f.key.as_str())
+            .or_insert_with(|| {
+                order.push(f.key.as_str());
+                Vec::new()
+            })
+            .push((d, f));
+    }
+    let mut out: Vec<Vec<(usize, &Form)>> = order
+        .into_iter()
+        .filter_map(|k| by_key.remove(k))
+        .filter(|g| g.iter().any(|(_, f)| differ(&f.display, &g[0].1.display)))
+        .collect();
+    out.sort_by_key(|g| std::cmp::Reverse(g[0].1.key.len()));
+    out
+}
+
+/// The most frequent spelling in a group (ties: the first seen), and how often it occurs.
+fn majority<'f>(g: &[(usize, &'f Form)]) -> (&'f str, usize, bool) {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for (_, f) in g {
+        match counts.iter_mut().find(|(d, _)| *d == f.display) {
+            Some(c) => c.1 += 1,
+            None => counts.push((f.display.as_str(), 1)),
+        }
+    }
+    let best = counts.iter().map(|c| c.1).max().unwrap_or(0);
+    let winners = counts.iter().filter(|c| c.1 == best).count();
+    let first = counts.iter().find(|c| c.1 == best).map_or("", |c| c.0);
+    (first, best, winners == 1)
+}
+
+fn claimed(spans: &[Span], s: Span) -> bool {
+    spans.iter().any(|c| c.contains(s))
+}
+
+/// The per-article check: the less used spelling of a name written two ways.
+pub(super) fn check_document(
+    doc: &Document<'_>,
+    idx: &NameIndex,
+    accepted: &HashSet<String>,
+    out: &mut Reporter<'_>,
+) {
+    let all = forms(doc, idx);
+    let mut taken: Vec<Span> = Vec::new();
+    for g in groups(all.iter().map(|f| (0, f))) {
+        let (major, n, clear) = majority(&g);
+        let first_major = g
+            .iter()
+            .find(|(_, f)| f.display == major)
+            .map(|(_, f)| f.span);
+        for (_, f) in &g {
+            if !differ(&f.display, major)
+                || claimed(&taken, f.span)
+                || accepted.contains(&key(&f.display))
+            {
+                continue;
+            }
+            let count = n.to_string();
+            let d = out.report(
+                f.span,
+                &[
+                    ("actual", f.display.as_str()),
+                    ("expected", major),
+                    ("count", &count),
+                ],
+            );
+            if clear {
+                d.fixes.push(Fix::new(f.span, major));
+            }
+            if let Some(s) = first_major {
+                d.labels.push(crate::diagnostic::Label {
+                    span: s,
+                    message: format!("di sini ditulis `{major}`"),
+                });
+            }
+        }
+        taken.extend(g.iter().map(|(_, f)| f.span));
+    }
+}
+
+/// Names spelled differently across articles: `Choe Son Hui` in one, `Choe Son-hui` in
+/// another. Returns `(index into docs, finding)` for each occurrence of a less used
+/// spelling in an article that never uses the most used one (an article that mixes both
+/// is reported by the `nama.lintas` rule itself). Findings are `info`, rule `nama.lintas`,
+/// grouped by name in the order the names first appear; the fix (to the folder's most used
+/// spelling) is marked unsafe, since the other article may be the one that is wrong.
+pub fn cross_document_names(docs: &[(&str, &Document<'_>)]) -> Vec<(usize, Diagnostic)> {
+    let per_doc: Vec<Vec<Form>> = docs
+        .iter()
+        .map(|(_, doc)| forms(doc, &NameIndex::new(doc)))
+        .collect();
+    let mut out = Vec::new();
+    let mut taken: Vec<Vec<Span>> = vec![Vec::new(); docs.len()];
+    let all = per_doc
+        .iter()
+        .enumerate()
+        .flat_map(|(d, fs)| fs.iter().map(move |f| (d, f)));
+    for g in groups(all) {
+        let docs_in: HashSet<usize> = g.iter().map(|(d, _)| *d).collect();
+        if docs_in.len() < 2 {
+            continue;
+        }
+        let (major, n, clear) = majority(&g);
+        let has_major: HashSet<usize> = g
+            .iter()
+            .filter(|(_, f)| f.display == major)
+            .map(|(d, _)| *d)
+            .collect();
+        // Where each spelling is used, for the help text.
+        let mut usage: Vec<(String, Vec<&str>)> = Vec::new();
+        for (d, f) in &g {
+            let path = docs[*d].0;
+            match usage.iter_mut().find(|(s, _)| *s == f.display) {
+                Some((_, ps)) => {
+                    if !ps.contains(&path) {
+                        ps.push(path);
+                    }
+                }
+                None => usage.push((f.display.clone(), vec![path])),
+            }
+        }
+        let help = format!(
+            "Ejaan di folder ini: {}.",
+            usage
+                .iter()
+                .map(|(s, ps)| format!("`{s}` ({})", ps.join(", ")))
+                .collect::<Vec<_>>()
+                .join("; ")
+        );
+        for (d, f) in &g {
+            if !differ(&f.display, major) || has_major.contains(d) || claimed(&taken[*d], f.span) {
+                continue;
+            }
+            let mut diag = Diagnostic {
+                rule: CROSS_RULE_ID.to_owned(),
+                level: Level::Info,
+                span: f.span,
+                message: format!(
+                    "Nama '{}' ditulis '{major}' di artikel lain ({n} kali).",
+                    f.display
+                ),
+                help: Some(help.clone()),
+                labels: Vec::new(),
+                fixes: Vec::new(),
+                fix_safe: false,
+            };
+            if clear {
+                diag.fixes.push(Fix::new(f.span, major));
+            }
+            out.push((*d, diag));
+        }
+        for (d, f) in &g {
+            taken[*d].push(f.span);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Format;
+
+    #[test]
+    fn finds_hyphen_drift_across_articles() {
+        let a = Document::new(
+            "Menlu Choe Son Hui tiba di Moskow. Kata Choe Son Hui, hubungan erat.",
+            Format::Text,
+        );
+        let b = Document::new("Kemarin Choe Son-hui bertemu Sergei Lavrov.", Format::Text);
+        let c = Document::new("Choe Son Hui pulang ke Pyongyang.", Format::Text);
+        let found = cross_document_names(&[("a.txt", &a), ("b.txt", &b), ("c.txt", &c)]);
+        assert_eq!(found.len(), 1, "{found:?}");
+        let (d, diag) = &found[0];
+        assert_eq!(*d, 1);
+        assert_eq!(diag.span.text(b.text), "Choe Son-hui");
+        assert_eq!(diag.fixes[0].replacement, "Choe Son Hui");
+        let help = diag.help.as_deref().unwrap();
+        assert!(help.contains("a.txt") && help.contains("b.txt"), "{help}");
+    }
+
+    #[test]
+    fn same_spelling_everywhere_is_quiet() {
+        let a = Document::new("Kim Jong Un menerima Vladimir Putin.", Format::Text);
+        let b = Document::new("Putin dan Kim Jong Un berunding.", Format::Text);
+        assert!(cross_document_names(&[("a", &a), ("b", &b)]).is_empty());
+        assert!(cross_document_names(&[]).is_empty());
+    }
+}
