@@ -34,6 +34,19 @@ pub enum Command {
         /// Pack files to test (default: the embedded packs).
         packs: Vec<PathBuf>,
     },
+    /// Run the language server over stdio (for editors).
+    Lsp(LspArgs),
+}
+
+/// `sunting lsp`
+#[derive(Debug, Args, Clone)]
+pub struct LspArgs {
+    /// Talk over stdin/stdout (the only transport; accepted because editors pass it).
+    #[arg(long)]
+    pub stdio: bool,
+    /// Milliseconds to wait after an edit before checking (0: check at once).
+    #[arg(long, value_name = "MS", default_value_t = 150)]
+    pub debounce_ms: u64,
 }
 
 /// How to find the project config.

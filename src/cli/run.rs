@@ -42,6 +42,9 @@ pub fn main() -> ExitCode {
         Command::Rules(cfg) => list_rules(&cfg),
         Command::Explain { rule, config } => explain(&rule, &config),
         Command::TestRules { packs } => test_rules(&packs),
+        Command::Lsp(args) => crate::lsp::serve(crate::lsp::Options {
+            debounce: std::time::Duration::from_millis(args.debounce_ms),
+        }),
     };
     ExitCode::from(code)
 }
