@@ -601,8 +601,12 @@ impl LanguageServer for Backend {
                 // An older edit than the one already applied: never apply out of order.
                 return;
             }
-            d.doc
-                .apply_changes(params.text_document.version, params.content_changes, enc);
+            let edits =
+                d.doc
+                    .apply_changes(params.text_document.version, params.content_changes, enc);
+            for e in edits {
+                documents::shift_shown(&mut d.shown, e);
+            }
             delay
         };
         self.inner.schedule(uri, delay);

@@ -55,20 +55,29 @@ impl TextDoc {
 
     /// Apply the content changes of one `didChange`, in order (each change's positions
     /// refer to the text after the previous change).
+    ///
+    /// Returns the edits as (replaced byte span of the text before that change, length of
+    /// the inserted text); None for a full replacement.
     pub fn apply_changes(
         &mut self,
         version: i32,
         changes: Vec<TextDocumentContentChangeEvent>,
         enc: Encoding,
-    ) {
+    ) -> Vec<Option<(Span, usize)>> {
+        let mut edits = Vec::with_capacity(changes.len());
         for c in changes {
+            let replaced = c
+                .range
+                .map(|r| convert::span(&self.text, &self.index, r, enc));
             let (text, cursor) =
                 convert::apply_change(&self.text, &self.index, c.range, &c.text, enc);
+            edits.push(replaced.map(|s| (s, c.text.len())));
             self.text = text;
             self.index = LineIndex::new(&self.text);
             self.cursor = cursor;
         }
         self.version = version;
+        edits
     }
 
     /// Replace the whole text (used by tests and benchmarks).
@@ -128,6 +137,26 @@ pub struct Shown {
     pub start: usize,
     /// Flagged text.
     pub text: String,
+}
+
+/// Move what was shown along with an edit: findings after it shift, findings it touches
+/// are forgotten (their text changed), a full replacement forgets everything.
+pub fn shift_shown(shown: &mut Vec<Shown>, edit: Option<(Span, usize)>) {
+    let Some((replaced, inserted)) = edit else {
+        shown.clear();
+        return;
+    };
+    shown.retain_mut(|s| {
+        let end = s.start + s.text.len();
+        if end <= replaced.start {
+            true
+        } else if s.start >= replaced.end {
+            s.start = s.start - replaced.len() + inserted;
+            true
+        } else {
+            false
+        }
+    });
 }
 
 /// The span of the word touching `cursor` (letters, digits, hyphen and apostrophe), if any.
@@ -262,6 +291,12 @@ mod tests {
             text: "beritaa".to_owned(),
         }];
         assert!(!held_back(&d, t, Some(t.len()), &shown));
+        // Moved along by an edit before it, it is still the same finding.
+        let mut moved = shown.to_vec();
+        shift_shown(&mut moved, Some((Span::new(3, 3), 5)));
+        assert_eq!(moved[0].start, w.start + 5);
+        shift_shown(&mut moved, Some((Span::new(w.start + 6, w.start + 6), 1)));
+        assert!(moved.is_empty(), "an edit inside the word forgets it");
         // Other rules are never held back.
         assert!(!held_back(
             &diag("tanda-baca.spasi-ganda", w),
