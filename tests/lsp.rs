@@ -1,7 +1,7 @@
 //! `sunting lsp` driven as an editor drives it: the built binary over real stdio JSON-RPC
 //! with Content-Length framing. Every wait has a timeout, so a hung server fails the test.
 
-use std::io::{BufRead, BufReader, Read as _, Write};
+use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};

@@ -215,8 +215,10 @@ pub fn load(config_path: Option<&Path>, settings: &Settings) -> Loaded {
             let p = Problem::from_load_error(&e, config_path);
             // Fall back to the defaults plus the client's extra packs; when those are what
             // broke, to the defaults alone.
-            let mut fallback = Config::default();
-            fallback.packs = settings.extra_packs.clone();
+            let fallback = Config {
+                packs: settings.extra_packs.clone(),
+                ..Config::default()
+            };
             let linter = if settings.extra_packs.is_empty() {
                 defaults()
             } else {

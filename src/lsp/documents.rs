@@ -114,10 +114,14 @@ pub fn analyze(
     found
         .into_iter()
         .map(|d| {
+            // Sentences are in text order: the first one ending after the finding starts.
+            let k = doc
+                .sentences
+                .partition_point(|s| s.span.end <= d.span.start);
             let sentence = doc
                 .sentences
-                .iter()
-                .find(|s| s.span.contains(d.span))
+                .get(k)
+                .filter(|s| s.span.contains(d.span))
                 .map(|s| normalize_space(s.span.text(text)))
                 .unwrap_or_default();
             Finding {
