@@ -1,106 +1,175 @@
--- End-to-end check of `sunting lsp` in a real Neovim (0.7 or later), used by tests/nvim.rs:
+-- Headless Neovim end-to-end helper for `sunting lsp`.
 --
---   SUNTING_BIN=target/debug/sunting SUNTING_OUT=/tmp/out.json \
---     nvim --headless --clean -u tests/nvim/attach.lua FILE
+--   SUNTING_BIN=target/debug/sunting SUNTING_OUT=/tmp/diags.json \
+--     nvim --headless --clean -u tests/nvim/attach.lua path/to/artikel.txt
 --
--- Starts the server for the opened buffer, waits for its first publishDiagnostics, asks for
--- a hover on the first finding, then writes JSON to SUNTING_OUT and quits:
---   { "raw": [LSP diagnostics as the server sent them],
---     "nvim": [vim.diagnostic.get() entries: lnum/col in bytes as Neovim places them],
---     "hover": "markdown text or null", "encoding": "utf-16" }
--- On a timeout or a missing variable it writes { "error": "..." } and exits with 1.
+-- Starts the sunting language server on the opened buffer, waits (up to 10 s, or
+-- SUNTING_TIMEOUT_MS) for its diagnostics and writes them to SUNTING_OUT (stdout if unset)
+-- as a JSON list, sorted by position:
+--
+--   [{"lnum":0,"col":4,"end_lnum":0,"end_col":9,"code":"baku","message":"...",
+--     "severity":2,"source":"sunting",
+--     "lsp_range":{"start":{"line":0,"character":4},"end":{"line":0,"character":9}}}, ...]
+--
+-- lnum/col/end_* are Neovim's: 0-based lines, 0-based *byte* columns (Neovim converts the
+-- server's UTF-16 columns). lsp_range is the range exactly as the server sent it, when it can
+-- be matched up (it always can with one server). severity: 1 error, 2 warning, 3 info, 4 hint.
+-- A clean file gives []. Exit code 0.
+--
+-- If no diagnostics arrive in time, or the server cannot start or exits first, it writes
+-- {"error":"timeout","detail":"..."} and exits with code 1.
+--
+-- Works on Neovim 0.7 (Debian 12) and later: it uses vim.lsp.start where it exists (0.8+)
+-- and vim.lsp.start_client + vim.lsp.buf_attach_client before that.
 
-local bin = os.getenv("SUNTING_BIN")
-local out = os.getenv("SUNTING_OUT")
+local bin = os.getenv('SUNTING_BIN')
+local out = os.getenv('SUNTING_OUT')
+local timeout_ms = tonumber(os.getenv('SUNTING_TIMEOUT_MS') or '') or 10000
 
-local function finish(result, code)
-  if out then
-    local f = io.open(out, "w")
-    if f then
-      f:write(vim.fn.json_encode(result))
-      f:close()
-    end
+local function write_out(text)
+  if out and out ~= '' then
+    local f = assert(io.open(out, 'w'))
+    f:write(text, '\n')
+    f:close()
+  else
+    io.stdout:write(text, '\n')
   end
-  vim.cmd((code == 0) and "qall!" or "cquit! " .. code)
+end
+
+local function fail(detail)
+  write_out(vim.json.encode({ error = 'timeout', detail = detail }))
+  vim.cmd('cquit 1')
+end
+
+-- The directory holding .sunting.toml or .git above the file, else the file's own directory.
+local function find_root(file)
+  local dir = vim.fn.fnamemodify(file, ':p:h')
+  local here = dir
+  while true do
+    for _, marker in ipairs({ '.sunting.toml', '.git' }) do
+      if vim.loop.fs_stat(here .. '/' .. marker) then
+        return here
+      end
+    end
+    local parent = vim.fn.fnamemodify(here, ':h')
+    if parent == here then
+      return dir
+    end
+    here = parent
+  end
 end
 
 local function main()
-  if not bin or not out then
-    return finish({ error = "set SUNTING_BIN and SUNTING_OUT" }, 1)
+  if not bin or bin == '' then
+    return fail('SUNTING_BIN is not set')
   end
-  local buf = vim.api.nvim_get_current_buf()
-  local file = vim.api.nvim_buf_get_name(buf)
-  if file == "" then
-    return finish({ error = "open a file: nvim ... -u attach.lua FILE" }, 1)
+  local bufnr = vim.api.nvim_get_current_buf()
+  local file = vim.api.nvim_buf_get_name(bufnr)
+  if file == '' then
+    return fail('no file given: nvim --headless --clean -u tests/nvim/attach.lua FILE')
   end
-  local raw = nil
-  local default_handler = vim.lsp.handlers["textDocument/publishDiagnostics"]
-  local client_id = vim.lsp.start_client({
-    name = "sunting",
-    cmd = { bin, "lsp", "--debounce-ms", "0" },
-    root_dir = vim.fn.fnamemodify(file, ":p:h"),
-    settings = { sunting = { minLevel = "info", extraPacks = {} } },
-    flags = { debounce_text_changes = 0 },
+  -- --clean may leave filetype detection off; the language id sent to the server comes
+  -- from the filetype, so set it from the extension.
+  if vim.bo[bufnr].filetype == '' then
+    vim.bo[bufnr].filetype = file:match('%.md$') and 'markdown' or 'text'
+  end
+  local uri = vim.uri_from_bufnr(bufnr)
+
+  local published = false -- a publishDiagnostics for this buffer has arrived
+  local raw = {} -- the LSP diagnostics of the last such notification
+  local exited = nil -- exit code, once the server process is gone
+
+  local default_handler = vim.lsp.handlers['textDocument/publishDiagnostics']
+  local config = {
+    name = 'sunting',
+    cmd = { bin, 'lsp' },
+    root_dir = find_root(file),
+    -- VS Code calls plain text "plaintext"; Neovim's filetype is "text".
+    get_language_id = function(_, filetype)
+      return filetype == 'text' and 'plaintext' or filetype
+    end,
     handlers = {
-      ["textDocument/publishDiagnostics"] = function(err, result, ctx, config)
-        if result and vim.uri_to_fname(result.uri) == vim.fn.fnamemodify(file, ":p") then
-          raw = result.diagnostics
+      ['textDocument/publishDiagnostics'] = function(err, result, ctx, cfg)
+        default_handler(err, result, ctx, cfg)
+        if result and result.uri == uri then
+          raw = result.diagnostics or {}
+          published = true
         end
-        return default_handler(err, result, ctx, config)
       end,
     },
-  })
-  if not client_id then
-    return finish({ error = "could not start " .. bin }, 1)
+    on_exit = function(code)
+      exited = code
+    end,
+  }
+
+  local ok, client_id
+  if vim.lsp.start then
+    ok, client_id = pcall(vim.lsp.start, config, { bufnr = bufnr })
+  else
+    ok, client_id = pcall(vim.lsp.start_client, config)
+    if ok and client_id then
+      vim.lsp.buf_attach_client(bufnr, client_id)
+    end
   end
-  vim.lsp.buf_attach_client(buf, client_id)
-  local ok = vim.wait(20000, function()
-    return raw ~= nil
+  if not ok or not client_id then
+    local why = ok and 'not found or not executable' or tostring(client_id)
+    return fail(('could not start "%s lsp": %s'):format(bin, why))
+  end
+
+  local function have_diagnostics()
+    return #vim.diagnostic.get(bufnr) > 0
+  end
+  local arrived = vim.wait(timeout_ms, function()
+    return published or have_diagnostics() or exited ~= nil
   end, 20)
-  if not ok then
-    return finish({ error = "timeout: no publishDiagnostics for " .. file }, 1)
+  if not (published or have_diagnostics()) then
+    if exited ~= nil then
+      return fail(('server exited with code %s before sending diagnostics'):format(exited))
+    end
+    return fail(arrived and 'no diagnostics' or ('no diagnostics within %d ms'):format(timeout_ms))
   end
-  -- Let Neovim's own handler place the diagnostics.
-  vim.wait(200, function()
-    return #vim.diagnostic.get(buf) == #raw
-  end, 10)
-  local placed = {}
-  for _, d in ipairs(vim.diagnostic.get(buf)) do
-    table.insert(placed, {
+  -- An empty first publish may be followed by the real one; give it a moment.
+  if not have_diagnostics() then
+    vim.wait(300, have_diagnostics, 20)
+  end
+
+  local diags = vim.diagnostic.get(bufnr)
+  local items = {}
+  for i, d in ipairs(diags) do
+    local lsp = (d.user_data and d.user_data.lsp) or {}
+    local r = (#raw == #diags) and raw[i] or nil
+    items[#items + 1] = {
       lnum = d.lnum,
       col = d.col,
       end_lnum = d.end_lnum,
       end_col = d.end_col,
-      code = d.code or (d.user_data and d.user_data.lsp and d.user_data.lsp.code),
+      code = d.code or lsp.code or (r and r.code) or vim.NIL,
       message = d.message,
-    })
-  end
-  local hover = vim.NIL
-  if #raw > 0 then
-    local params = {
-      textDocument = { uri = vim.uri_from_bufnr(buf) },
-      position = raw[1].range.start,
+      severity = d.severity,
+      source = d.source or (r and r.source) or vim.NIL,
+      lsp_range = r and r.range or vim.NIL,
     }
-    local res = vim.lsp.buf_request_sync(buf, "textDocument/hover", params, 10000)
-    for _, r in pairs(res or {}) do
-      if r.result and r.result.contents then
-        hover = r.result.contents.value or vim.NIL
-      end
-    end
   end
-  local client = vim.lsp.get_client_by_id(client_id)
-  local encoding = client and client.offset_encoding or "utf-16"
-  vim.lsp.stop_client(client_id)
-  return finish({ raw = raw, nvim = placed, hover = hover, encoding = encoding }, 0)
+  table.sort(items, function(a, b)
+    if a.lnum ~= b.lnum then
+      return a.lnum < b.lnum
+    end
+    if a.col ~= b.col then
+      return a.col < b.col
+    end
+    return tostring(a.code) < tostring(b.code)
+  end)
+  -- vim.json.encode writes an empty table as {}; the contract is a list.
+  write_out(#items == 0 and '[]' or vim.json.encode(items))
+  vim.cmd('qa!')
 end
 
--- The init file runs before the file's buffer is loaded: start once Neovim is up.
-vim.api.nvim_create_autocmd("VimEnter", {
+vim.api.nvim_create_autocmd('VimEnter', {
   once = true,
   callback = function()
     local ok, err = pcall(main)
     if not ok then
-      finish({ error = tostring(err) }, 1)
+      fail('attach.lua failed: ' .. tostring(err))
     end
   end,
 })
