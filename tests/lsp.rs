@@ -17,7 +17,7 @@ const LINE: &str = "“Kami siap,” kata Budi – Baca Juga : Pejabat yang yang
 
 struct Client {
     child: Child,
-    stdin: ChildStdin,
+    stdin: Option<ChildStdin>,
     rx: Receiver<Value>,
     next_id: i64,
     /// Messages received while waiting for something else.
@@ -67,7 +67,7 @@ impl Client {
         });
         Self {
             child,
-            stdin,
+            stdin: Some(stdin),
             rx,
             next_id: 0,
             backlog: Vec::new(),
@@ -76,8 +76,9 @@ impl Client {
 
     fn send(&mut self, v: &Value) {
         let body = v.to_string();
-        write!(self.stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).expect("write");
-        self.stdin.flush().expect("flush");
+        let stdin = self.stdin.as_mut().expect("stdin open");
+        write!(stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).expect("write");
+        stdin.flush().expect("flush");
     }
 
     fn notify(&mut self, method: &str, params: Value) {
@@ -701,4 +702,77 @@ fn markdown_code_is_not_checked() {
         .collect();
     assert_eq!(reps, vec![(6, 5, 6, 14)]);
     c.shutdown();
+}
+
+#[test]
+fn settings_min_level_and_extra_packs() {
+    let (_d, dir) = tmp();
+    std::fs::write(
+        dir.join("redaksi.toml"),
+        r#"[pack]
+name = "redaksi"
+[[rule]]
+id = "redaksi.istilah"
+kind = "substitution"
+level = "info"
+message = "Tulis '{expected}'."
+explain = "Istilah redaksi."
+gloss = "House term."
+[rule.pairs]
+relawan = "sukarelawan"
+[[rule.test]]
+bad = "relawan"
+fix = "sukarelawan"
+[[rule.test]]
+good = "sukarelawan"
+"#,
+    )
+    .unwrap();
+    let mut c = Client::start(&["--debounce-ms", "0"]);
+    c.request(
+        "initialize",
+        json!({"processId": null, "rootUri": uri_of(&dir), "capabilities": {},
+               "initializationOptions": {"minLevel": "info", "extraPacks": ["redaksi.toml"]}}),
+    );
+    c.notify("initialized", json!({}));
+    // An unsaved buffer: no file, the language id decides the format.
+    let uri = "untitled:Untitled-1";
+    c.open(uri, "plaintext", "Para relawan  datang , lalu pergi.\n");
+    let d = c.diagnostics_until(uri, |d| {
+        has("redaksi.istilah")(d) && has("tanda-baca.spasi-ganda")(d)
+    });
+    assert!(has("tanda-baca.spasi-sebelum")(&d));
+    // minLevel warning hides the two info findings; extraPacks is kept (missing key).
+    c.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"sunting": {"minLevel": "warning"}}}),
+    );
+    let d = c.diagnostics_until(uri, |d| {
+        !has("tanda-baca.spasi-ganda")(d) && !has("redaksi.istilah")(d)
+    });
+    assert!(has("tanda-baca.spasi-sebelum")(&d));
+    // Helix sends the settings without the `sunting` level.
+    c.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"minLevel": "info"}}),
+    );
+    c.diagnostics_until(uri, has("redaksi.istilah"));
+    c.shutdown();
+}
+
+#[test]
+fn the_server_exits_when_stdin_closes() {
+    let mut c = Client::start(&[]);
+    let (_d, dir) = tmp();
+    c.initialize(&dir, json!({}));
+    // EOF on stdin without shutdown/exit (a headless editor quitting).
+    drop(c.stdin.take());
+    let deadline = Instant::now() + TIMEOUT;
+    while c.child.try_wait().expect("wait").is_none() {
+        assert!(
+            Instant::now() < deadline,
+            "server still running after stdin closed"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
 }

@@ -1,5 +1,6 @@
 //! `sunting lsp` in a real editor: headless Neovim attaches the server to a fixture
-//! (tests/nvim/attach.lua) and the squiggles it places must match `sunting check --format
+//! (tests/nvim/attach.lua, see editors/README.md for what it writes) and the squiggles it
+//! places must match `sunting check --format
 //! json` on the same file: same rule ids at the same places, after converting LSP UTF-16
 //! columns (and Neovim's byte columns) to the CLI's 1-based scalar columns.
 //!
@@ -115,7 +116,7 @@ fn run_nvim(file: &Path, out: &Path) -> Value {
     let v: Value = serde_json::from_str(&text)
         .unwrap_or_else(|e| panic!("nvim wrote no JSON ({status}): {e}: {text:?}"));
     assert!(status.success(), "nvim failed: {v}");
-    assert!(v.get("error").is_none(), "attach.lua: {v}");
+    assert!(v.is_array(), "attach.lua: {v}");
     v
 }
 
@@ -131,12 +132,13 @@ fn check_file(name: &str, text: &str) {
         "the fixture should have findings: {expected:?}"
     );
     let ls = lines(text);
-    // What the server sent (UTF-16 columns).
-    let raw = v["raw"].as_array().expect("raw diagnostics");
-    let mut from_server: Vec<Place> = raw
+    let items = v.as_array().expect("attach.lua writes a JSON list");
+    // What the server sent (UTF-16 columns), converted to scalar columns.
+    let mut from_server: Vec<Place> = items
         .iter()
         .map(|d| {
-            let r = &d["range"];
+            let r = &d["lsp_range"];
+            assert!(r.is_object(), "no lsp_range in {d}");
             let (l0, c0) = (
                 r["start"]["line"].as_u64().unwrap(),
                 r["start"]["character"].as_u64().unwrap(),
@@ -157,16 +159,16 @@ fn check_file(name: &str, text: &str) {
     // At least one finding sits after a character where UTF-16 and scalar columns differ,
     // so the conversion is really exercised.
     assert!(
-        raw.iter()
+        items
+            .iter()
             .zip(&from_server)
-            .any(|(d, p)| d["range"]["start"]["character"].as_u64().unwrap() + 1 != p.2),
+            .any(|(d, p)| d["lsp_range"]["start"]["character"].as_u64().unwrap() + 1 != p.2),
         "fixture has no astral character before a finding"
     );
     from_server.sort();
     assert_eq!(from_server, expected, "server vs CLI on {name}");
     // Where Neovim placed them (byte columns in the buffer line).
-    let placed = v["nvim"].as_array().expect("placed diagnostics");
-    let mut in_editor: Vec<Place> = placed
+    let mut in_editor: Vec<Place> = items
         .iter()
         .map(|d| {
             let l0 = d["lnum"].as_u64().unwrap();
@@ -182,14 +184,36 @@ fn check_file(name: &str, text: &str) {
         .collect();
     in_editor.sort();
     assert_eq!(in_editor, expected, "Neovim's squiggles vs CLI on {name}");
-    // Hover on the first finding explains it.
-    let first_rule = cli
+    // Severity and source come through.
+    for d in items {
+        assert_eq!(d["source"], "sunting", "{d}");
+    }
+    let levels: Vec<(String, u64)> = {
+        let mut l: Vec<(String, u64)> = cli
+            .iter()
+            .map(|f| {
+                let sev = match f["level"].as_str().unwrap() {
+                    "error" => 1,
+                    "warning" => 2,
+                    _ => 3,
+                };
+                (f["rule"].as_str().unwrap().to_owned(), sev)
+            })
+            .collect();
+        l.sort();
+        l
+    };
+    let mut got: Vec<(String, u64)> = items
         .iter()
-        .min_by_key(|f| f["start"].as_u64())
-        .map(|f| f["rule"].as_str().unwrap().to_owned())
-        .unwrap();
-    let hover = v["hover"].as_str().expect("a hover text");
-    assert!(hover.contains(&first_rule), "{hover}");
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_owned(),
+                d["severity"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    got.sort();
+    assert_eq!(got, levels, "severities on {name}");
 }
 
 #[test]

@@ -119,11 +119,23 @@ fn path_of(uri: &Uri) -> Option<PathBuf> {
     uri.to_file_path().map(|p| p.into_owned())
 }
 
+/// Markdown or plain text: by the file's extension like the CLI, else by the language id
+/// (`markdown`, Emacs's `gfm`).
 fn format_of(language_id: &str, path: Option<&Path>) -> Format {
-    if language_id.eq_ignore_ascii_case("markdown") {
-        return Format::Markdown;
+    let ext = path
+        .and_then(Path::extension)
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    match ext.as_deref() {
+        Some("md" | "markdown" | "mdx") => Format::Markdown,
+        Some("txt" | "text") => Format::Text,
+        _ if ["markdown", "gfm"]
+            .iter()
+            .any(|l| language_id.eq_ignore_ascii_case(l)) =>
+        {
+            Format::Markdown
+        }
+        _ => Format::Text,
     }
-    path.map_or(Format::Text, |p| Format::from_path(&p.to_string_lossy()))
 }
 
 fn is_toml(path: Option<&Path>) -> bool {
@@ -392,17 +404,17 @@ impl Inner {
     }
 
     async fn apply_settings(self: &Arc<Self>, value: &serde_json::Value) {
-        let root = lock(&self.state).root.clone();
-        let (settings, problems) = Settings::from_json(value, root.as_deref());
+        let (changed, problems) = {
+            let mut st = lock(&self.state);
+            let mut settings = st.settings.clone();
+            let problems = settings.update_from_json(value, st.root.as_deref());
+            let changed = st.settings != settings;
+            st.settings = settings;
+            (changed, problems)
+        };
         for p in problems {
             self.client.show_message(MessageType::WARNING, p).await;
         }
-        let changed = {
-            let mut st = lock(&self.state);
-            let changed = st.settings != settings;
-            st.settings = settings;
-            changed
-        };
         if changed {
             self.reload().await;
         }

@@ -31,47 +31,53 @@ struct RawSettings {
 }
 
 impl Settings {
-    /// Read settings from a JSON value: either `{ "sunting": { ... } }` or the inner object.
-    /// Unknown keys are ignored (editors send their own, such as `path`). Returns the
-    /// settings and a list of problems to show the user.
-    pub fn from_json(value: &serde_json::Value, root: Option<&Path>) -> (Self, Vec<String>) {
-        let inner = value.get("sunting").unwrap_or(value);
-        let mut problems = Vec::new();
-        let raw: RawSettings = if inner.is_object() {
-            serde_json::from_value(inner.clone()).unwrap_or_else(|e| {
-                problems.push(format!("pengaturan sunting tidak terbaca: {e}"));
-                RawSettings::default()
-            })
-        } else {
-            RawSettings::default()
+    /// Update from a JSON value: either `{ "sunting": { ... } }` or the inner object.
+    /// Keys that are missing (or null) keep their current value; unknown keys are ignored
+    /// (editors send their own, such as `path`). Returns problems to show the user.
+    pub fn update_from_json(
+        &mut self,
+        value: &serde_json::Value,
+        root: Option<&Path>,
+    ) -> Vec<String> {
+        let inner = match value.get("sunting") {
+            Some(v) if v.is_object() => v,
+            _ => value,
         };
-        let min_level = raw
-            .min_level
-            .as_deref()
-            .filter(|s| !s.is_empty())
-            .and_then(|s| match s.parse::<Level>() {
-                Ok(l) => Some(l),
-                Err(e) => {
-                    problems.push(format!("sunting.minLevel: {e}"));
-                    None
+        let mut problems = Vec::new();
+        if !inner.is_object() {
+            return problems;
+        }
+        let raw: RawSettings = serde_json::from_value(inner.clone()).unwrap_or_else(|e| {
+            problems.push(format!("pengaturan sunting tidak terbaca: {e}"));
+            RawSettings::default()
+        });
+        if let Some(s) = raw.min_level {
+            if s.is_empty() {
+                self.min_level = None;
+            } else {
+                match s.parse::<Level>() {
+                    Ok(l) => self.min_level = Some(l),
+                    Err(e) => problems.push(format!("sunting.minLevel: {e}")),
                 }
-            });
-        let extra_packs = raw
-            .extra_packs
-            .unwrap_or_default()
-            .into_iter()
-            .map(|p| match root {
-                Some(r) if p.is_relative() => r.join(p),
-                _ => p,
-            })
-            .collect();
-        (
-            Self {
-                min_level,
-                extra_packs,
-            },
-            problems,
-        )
+            }
+        }
+        if let Some(packs) = raw.extra_packs {
+            self.extra_packs = packs
+                .into_iter()
+                .map(|p| match root {
+                    Some(r) if p.is_relative() => r.join(p),
+                    _ => p,
+                })
+                .collect();
+        }
+        problems
+    }
+
+    /// Settings from a JSON value, starting from the defaults.
+    pub fn from_json(value: &serde_json::Value, root: Option<&Path>) -> (Self, Vec<String>) {
+        let mut s = Self::default();
+        let problems = s.update_from_json(value, root);
+        (s, problems)
     }
 }
 
@@ -250,6 +256,17 @@ mod tests {
         assert_eq!(problems.len(), 1);
         let (s, _) = Settings::from_json(&serde_json::Value::Null, None);
         assert_eq!(s, Settings::default());
+        // A missing key keeps its value (Eglot sends empty settings).
+        let mut s = Settings {
+            min_level: Some(Level::Error),
+            extra_packs: vec![PathBuf::from("/a.toml")],
+        };
+        s.update_from_json(&serde_json::json!({}), None);
+        s.update_from_json(&serde_json::json!({"sunting": null}), None);
+        assert_eq!(s.min_level, Some(Level::Error));
+        s.update_from_json(&serde_json::json!({"extraPacks": []}), None);
+        assert_eq!(s.min_level, Some(Level::Error));
+        assert!(s.extra_packs.is_empty());
     }
 
     #[test]
