@@ -619,6 +619,19 @@ fn a_new_spelling_finding_waits_until_the_writer_moves_on() {
     assert_eq!(c.next_publish(&uri), (Some(2), vec![]));
     typing(&mut c, 3, 10, "a");
     assert_eq!(c.next_publish(&uri), (Some(3), vec![]));
+    // While held, the word has no hover and no quick fix either.
+    let h = c.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 8}}),
+    );
+    assert_eq!(h, Value::Null);
+    let a = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri},
+               "range": {"start": {"line": 0, "character": 11}, "end": {"line": 0, "character": 11}},
+               "context": {"diagnostics": [], "only": ["quickfix"]}}),
+    );
+    assert_eq!(a, json!([]));
     // A space: the writer moved on, the finding shows.
     typing(&mut c, 4, 11, " ");
     let (v, d) = c.next_publish(&uri);

@@ -199,35 +199,47 @@ fn short(s: &str) -> String {
     out
 }
 
+/// The published diagnostic of finding `d` (same rule, same range), if it is shown.
+pub fn find_published<'a>(
+    published: &'a [LspDiagnostic],
+    doc: &TextDoc,
+    d: &crate::diagnostic::Diagnostic,
+    enc: Encoding,
+) -> Option<&'a LspDiagnostic> {
+    let range = convert::range(&doc.text, doc.index(), d.span, enc);
+    published.iter().find(|p| {
+        p.range == range
+            && matches!(&p.code, Some(tower_lsp_server::ls_types::NumberOrString::String(s)) if *s == d.rule)
+    })
+}
+
 /// The code actions for `request` (a byte span of the document). `published` are the LSP
-/// diagnostics for `findings`, in the same order (attached to the quick fixes).
+/// diagnostics shown for this version of the document (None when not yet published): the
+/// quick fixes are attached to them, and findings not shown get none.
 pub fn code_actions(
     uri: &Uri,
     doc: &TextDoc,
     findings: &[Finding],
-    published: &[LspDiagnostic],
+    published: Option<&[LspDiagnostic]>,
     request: Span,
     only: Option<&[CodeActionKind]>,
     enc: Encoding,
 ) -> Vec<CodeActionOrCommand> {
     let mut out = Vec::new();
     let mut fix_all_rules: Vec<&str> = Vec::new();
-    for (i, f) in findings.iter().enumerate() {
+    for f in findings {
         let d = &f.diagnostic;
         if !(d.span.overlaps(request) || request.is_empty() && d.span.contains(request)) {
             continue;
         }
-        let lsp_diag = published
-            .iter()
-            .find(|p| {
-                p.range == convert::range(&doc.text, doc.index(), d.span, enc)
-                    && p.code.as_ref().is_some_and(|c| {
-                        matches!(c, tower_lsp_server::ls_types::NumberOrString::String(s) if *s == d.rule)
-                    })
-            })
-            .or_else(|| published.get(i))
-            .cloned();
-        let diags = lsp_diag.map(|x| vec![x]);
+        // Only what the writer sees: a finding held back while they type has no actions.
+        let diags = match published {
+            Some(list) => match find_published(list, doc, d, enc) {
+                Some(p) => Some(vec![p.clone()]),
+                None => continue,
+            },
+            None => None,
+        };
         let flagged = d.span.text(&doc.text);
         if !d.fixes.is_empty() && wanted(only, &CodeActionKind::QUICKFIX) {
             let preview = d.apply_to(&doc.text);

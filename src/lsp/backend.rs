@@ -65,6 +65,8 @@ struct DocState {
     analysis: Option<Analysis>,
     shown: Vec<Shown>,
     published: Vec<LspDiagnostic>,
+    /// The document version `published` is for.
+    published_version: Option<i32>,
 }
 
 #[derive(Default)]
@@ -251,6 +253,7 @@ impl Inner {
             });
             d.shown = shown;
             d.published = diags.clone();
+            d.published_version = Some(d.doc.version);
             (diags, d.doc.version)
         };
         self.client
@@ -263,7 +266,7 @@ impl Inner {
     async fn current(
         self: &Arc<Self>,
         uri: &Uri,
-    ) -> Option<(TextDoc, Analysis, Vec<LspDiagnostic>, Encoding)> {
+    ) -> Option<(TextDoc, Analysis, Option<Vec<LspDiagnostic>>, Encoding)> {
         let fresh = {
             let st = lock(&self.state);
             let d = st.docs.get(uri)?;
@@ -282,7 +285,8 @@ impl Inner {
         let st = lock(&self.state);
         let d = st.docs.get(uri)?;
         let a = d.analysis.clone()?;
-        (a.version == d.doc.version).then(|| (d.doc.clone(), a, d.published.clone(), st.enc))
+        let published = (d.published_version == Some(d.doc.version)).then(|| d.published.clone());
+        (a.version == d.doc.version).then(|| (d.doc.clone(), a, published, st.enc))
     }
 
     /// The writer asked about a place other than the word being typed: they moved on, so a
@@ -594,6 +598,7 @@ impl LanguageServer for Backend {
                     analysis: None,
                     shown: Vec::new(),
                     published: Vec::new(),
+                    published_version: None,
                 },
             );
         }
@@ -675,17 +680,25 @@ impl LanguageServer for Backend {
     async fn hover(&self, params: HoverParams) -> RpcResult<Option<Hover>> {
         let uri = params.text_document_position_params.text_document.uri;
         let pos = params.text_document_position_params.position;
-        let Some((doc, analysis, _, enc)) = self.inner.current(&uri).await else {
+        let Some((doc, _, _, enc)) = self.inner.current(&uri).await else {
             return Ok(None);
         };
         let at = convert::offset(&doc.text, doc.index(), pos, enc);
         self.inner.moved_to(&uri, at).await;
+        // Again: moving may have released a held finding.
+        let Some((doc, analysis, published, enc)) = self.inner.current(&uri).await else {
+            return Ok(None);
+        };
         let hits: Vec<&Finding> = analysis
             .findings
             .iter()
             .filter(|f| {
                 let s = f.diagnostic.span;
-                s.start <= at && at <= s.end
+                s.start <= at
+                    && at <= s.end
+                    && published.as_deref().is_none_or(|p| {
+                        actions::find_published(p, &doc, &f.diagnostic, enc).is_some()
+                    })
             })
             .collect();
         let Some(first) = hits.first() else {
@@ -712,16 +725,19 @@ impl LanguageServer for Backend {
 
     async fn code_action(&self, params: CodeActionParams) -> RpcResult<Option<CodeActionResponse>> {
         let uri = params.text_document.uri;
-        let Some((doc, analysis, published, enc)) = self.inner.current(&uri).await else {
+        let Some((doc, _, _, enc)) = self.inner.current(&uri).await else {
             return Ok(None);
         };
         let request = convert::span(&doc.text, doc.index(), params.range, enc);
         self.inner.moved_to(&uri, request.start).await;
+        let Some((doc, analysis, published, enc)) = self.inner.current(&uri).await else {
+            return Ok(None);
+        };
         let actions = actions::code_actions(
             &uri,
             &doc,
             &analysis.findings,
-            &published,
+            published.as_deref(),
             request,
             params.context.only.as_deref(),
             enc,
