@@ -117,8 +117,14 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
+/// The file of a `file:` URI (None for `untitled:` buffers and other schemes).
 fn path_of(uri: &Uri) -> Option<PathBuf> {
-    uri.to_file_path().map(|p| p.into_owned())
+    if !uri.scheme().as_str().eq_ignore_ascii_case("file") {
+        return None;
+    }
+    uri.to_file_path()
+        .map(|p| p.into_owned())
+        .filter(|p| p.is_absolute())
 }
 
 /// Markdown or plain text: by the file's extension like the CLI, else by the language id
@@ -785,5 +791,35 @@ impl LanguageServer for Backend {
                 Err(RpcError::invalid_params(e))
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_file_uris_have_paths() {
+        let file: Uri = "file:///redaksi/berita%20satu.md".parse().unwrap();
+        assert_eq!(
+            path_of(&file),
+            Some(PathBuf::from("/redaksi/berita satu.md"))
+        );
+        let untitled: Uri = "untitled:Untitled-1".parse().unwrap();
+        assert_eq!(path_of(&untitled), None);
+    }
+
+    #[test]
+    fn format_by_extension_then_language_id() {
+        let md = Path::new("/a/b.md");
+        let txt = Path::new("/a/b.txt");
+        assert_eq!(format_of("plaintext", Some(md)), Format::Markdown);
+        assert_eq!(format_of("markdown", Some(txt)), Format::Text);
+        assert_eq!(format_of("gfm", None), Format::Markdown);
+        assert_eq!(
+            format_of("markdown", Some(Path::new("/a/b"))),
+            Format::Markdown
+        );
+        assert_eq!(format_of("plaintext", None), Format::Text);
     }
 }
