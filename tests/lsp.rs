@@ -385,7 +385,7 @@ fn incremental_and_full_changes_update_diagnostics() {
 #[test]
 fn a_newer_edit_cancels_the_pending_check() {
     let (_d, dir) = tmp();
-    let mut c = Client::start(&["--debounce-ms", "400"]);
+    let mut c = Client::start(&["--debounce-ms", "1000"]);
     c.initialize(&dir, json!({}));
     let uri = uri_of(&dir.join("berita.txt"));
     c.open(&uri, "plaintext", "Awal.\n");
@@ -788,4 +788,39 @@ fn the_server_exits_when_stdin_closes() {
         );
         std::thread::sleep(Duration::from_millis(20));
     }
+}
+
+#[test]
+fn rapid_typing_is_applied_in_order() {
+    let (_d, dir) = tmp();
+    let mut c = Client::start(&["--debounce-ms", "0"]);
+    c.initialize(&dir, json!({}));
+    let uri = uri_of(&dir.join("berita.txt"));
+    c.open(&uri, "plaintext", "“Awal” – \n");
+    c.next_publish(&uri);
+    // One character per didChange, as an editor sends keystrokes, with no waiting.
+    let typed = "Pejabat yang yang baru , kata dia.";
+    let mut col = 9;
+    for (i, ch) in typed.chars().enumerate() {
+        c.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": i + 2}, "contentChanges": [
+                {"range": {"start": {"line": 0, "character": col}, "end": {"line": 0, "character": col}}, "text": ch.to_string()}
+            ]}),
+        );
+        col += ch.len_utf16();
+    }
+    let last = typed.chars().count() as i64 + 1;
+    let diags = loop {
+        let (v, d) = c.next_publish(&uri);
+        if v == Some(last) {
+            break d;
+        }
+    };
+    // The text is exactly what was typed: the findings sit where they should.
+    let rep = find(&diags, "pengulangan").expect("pengulangan");
+    assert_eq!(range(rep), (0, 17, 0, 26));
+    let comma = find(&diags, "tanda-baca.spasi-sebelum").expect("spasi-sebelum");
+    assert_eq!(range(comma), (0, 31, 0, 33));
+    c.shutdown();
 }
