@@ -15,6 +15,7 @@ pub mod source;
 pub mod span;
 
 pub mod cli;
+pub mod lsp;
 pub mod render;
 
 pub use diagnostic::{Diagnostic, Fix, Level};

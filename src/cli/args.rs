@@ -34,6 +34,8 @@ pub enum Command {
         /// Pack files to test (default: the embedded packs).
         packs: Vec<PathBuf>,
     },
+    /// Run the language server over stdio (for editors).
+    Lsp(LspArgs),
     /// Print a shell completion script.
     Completions {
         /// The shell.
@@ -41,6 +43,17 @@ pub enum Command {
     },
     /// Print the man page (roff).
     Man,
+}
+
+/// `sunting lsp`
+#[derive(Debug, Args, Clone)]
+pub struct LspArgs {
+    /// Talk over stdin/stdout (the only transport; accepted because editors pass it).
+    #[arg(long)]
+    pub stdio: bool,
+    /// Milliseconds to wait after an edit before checking (0: check at once).
+    #[arg(long, value_name = "MS", default_value_t = 150)]
+    pub debounce_ms: u64,
 }
 
 /// How to find the project config.

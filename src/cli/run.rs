@@ -43,6 +43,9 @@ pub fn main() -> ExitCode {
         Command::Rules(cfg) => list_rules(&cfg),
         Command::Explain { rule, config } => explain(&rule, &config),
         Command::TestRules { packs } => test_rules(&packs),
+        Command::Lsp(args) => crate::lsp::serve(crate::lsp::Options {
+            debounce: std::time::Duration::from_millis(args.debounce_ms),
+        }),
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut cmd, "sunting", &mut std::io::stdout());

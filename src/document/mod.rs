@@ -197,7 +197,9 @@ impl<'a> Document<'a> {
     /// True when the quote token `q` opens a quotation.
     pub fn quote_opens(&self, q: usize) -> bool {
         let t = self.tokens[q];
-        self.quoted.iter().any(|s| s.start == t.span.end)
+        // `quoted` is in text order.
+        let k = self.quoted.partition_point(|s| s.start < t.span.end);
+        self.quoted.get(k).is_some_and(|s| s.start == t.span.end)
     }
 
     /// True when byte `offset` lies inside a quotation.
@@ -212,6 +214,13 @@ impl<'a> Document<'a> {
         self.masked
             .get(k)
             .is_some_and(|m| m.overlaps(span) && !(m.end == span.start || m.start == span.end))
+    }
+
+    /// The tokens that start inside `span` (tokens are in text order: a binary search).
+    pub fn tokens_in(&self, span: Span) -> &[Token] {
+        let a = self.tokens.partition_point(|t| t.span.start < span.start);
+        let b = a + self.tokens[a..].partition_point(|t| t.span.start < span.end);
+        &self.tokens[a..b]
     }
 
     /// Indices of word tokens, in order.
@@ -247,9 +256,14 @@ fn mask<'a>(text: &'a str, masked: &[Span]) -> Cow<'a, str> {
 /// Pair double quotation marks within each paragraph and return what lies between them.
 fn quotations(text: &str, tokens: &[Token], paragraphs: &[Span]) -> Vec<Span> {
     let mut out = Vec::new();
+    let mut from = 0;
     for p in paragraphs {
         let mut open: Option<usize> = None;
-        for t in tokens
+        // Tokens and paragraphs are both in text order: walk the tokens once.
+        let start = from + tokens[from..].partition_point(|t| t.span.start < p.start);
+        let end = start + tokens[start..].partition_point(|t| t.span.start < p.end);
+        from = end;
+        for t in tokens[start..end]
             .iter()
             .filter(|t| t.kind == TokenKind::Quote && p.contains(t.span))
         {

@@ -145,7 +145,7 @@ fn check_quotes(doc: &Document<'_>, out: &mut Reporter<'_>) {
         let mut curly_open: Vec<Span> = Vec::new();
         let mut stray_close: Vec<Span> = Vec::new();
         for t in doc
-            .tokens
+            .tokens_in(*p)
             .iter()
             .filter(|t| t.kind == TokenKind::Quote && p.contains(t.span))
         {
@@ -174,7 +174,7 @@ fn check_brackets(doc: &Document<'_>, out: &mut Reporter<'_>) {
         let mut stack: Vec<(Span, char)> = Vec::new();
         let mut bad: Vec<Span> = Vec::new();
         for t in doc
-            .tokens
+            .tokens_in(*p)
             .iter()
             .filter(|t| t.kind == TokenKind::Punct && p.contains(t.span))
         {
