@@ -1,10 +1,13 @@
 //! The default rule packs, embedded in the binary so `sunting check` works with no config.
 
 /// `(path, text)` of every default pack, in the order they are loaded.
-pub const PACKS: &[(&str, &str)] = &[(
-    "rules/tanda-baca.toml",
-    include_str!("../../rules/tanda-baca.toml"),
-)];
+pub const PACKS: &[(&str, &str)] = &[
+    (
+        "rules/tanda-baca.toml",
+        include_str!("../../rules/tanda-baca.toml"),
+    ),
+    ("rules/ejaan.toml", include_str!("../../rules/ejaan.toml")),
+];
 
 #[cfg(test)]
 mod tests {

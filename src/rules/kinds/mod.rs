@@ -4,6 +4,7 @@
 mod pattern;
 mod punctuation;
 mod repetition;
+mod spelling;
 mod substitution;
 
 use serde::de::DeserializeOwned;
@@ -18,6 +19,7 @@ use crate::span::Span;
 pub use pattern::Pattern;
 pub use punctuation::Punctuation;
 pub use repetition::Repetition;
+pub use spelling::Spelling;
 pub use substitution::Substitution;
 
 /// Every kind name, for "expected one of" errors.
@@ -26,6 +28,7 @@ pub const KINDS: &[&str] = &[
     Pattern::NAME,
     Repetition::NAME,
     Punctuation::NAME,
+    Spelling::NAME,
 ];
 
 /// Build a kind's check from the rule's leftover TOML keys.
@@ -42,6 +45,7 @@ pub fn build(
         Pattern::NAME => build_kind::<Pattern>(params, env),
         Repetition::NAME => build_kind::<Repetition>(params, env),
         Punctuation::NAME => build_kind::<Punctuation>(params, env),
+        Spelling::NAME => build_kind::<Spelling>(params, env),
         _ => Err(KindError::Unknown),
     }
 }
