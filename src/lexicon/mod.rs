@@ -25,10 +25,12 @@ pub const SERAPAN: &str = include_str!("../../rules/kamus/serapan.txt");
 /// Lexicalised hyphenated forms (`sayur-mayur`, `bolak-balik`; spaCy, MIT).
 pub const ULANG: &str = include_str!("../../rules/kamus/ulang.txt");
 
+/// One word per line; `#` starts a comment (a whole line or after the word).
 fn word_list(text: &str) -> impl Iterator<Item = String> + '_ {
     text.lines()
+        .filter_map(|l| l.split('#').next())
         .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter(|l| !l.is_empty())
         .map(key)
 }
 
@@ -258,6 +260,23 @@ mod scratch {
     #[ignore]
     fn show() {
         let lex = super::Lexicon::default();
+        if let Ok(path) = std::env::var("TYPES") {
+            let en = std::env::var("EN").ok().map(|p| {
+                spellbook::Dictionary::new(
+                    &std::fs::read_to_string(format!("{p}.aff")).unwrap(),
+                    &std::fs::read_to_string(format!("{p}.dic")).unwrap(),
+                )
+                .unwrap()
+            });
+            let text = std::fs::read_to_string(path).unwrap();
+            for line in text.lines() {
+                let w = line.split('\t').next().unwrap();
+                if !lex.is_word(w) && en.as_ref().is_none_or(|d| d.check(w)) {
+                    println!("{line}");
+                }
+            }
+            return;
+        }
         for w in std::env::var("WORDS").unwrap_or_default().split(',') {
             let a = lex.analyse(w);
             eprintln!("{w}: known={} split={:?}", a.known, a.split);

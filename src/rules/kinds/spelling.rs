@@ -27,6 +27,7 @@ use crate::span::Span;
 /// the names rules' business), acronyms and mixed case, words with digits, URLs, e-mail
 /// addresses, handles, hashtags, words inside `*italics*`/`_italics_` or a short quoted
 /// phrase (foreign terms), and unknown words with no likely correction (new vocabulary).
+/// Words with letters outside a-z (`café`, scraping debris) are foreign and skipped.
 /// Words without a vowel (`dkk`, `bps`) are abbreviations and skipped too.
 /// A capitalised word at the start of a sentence is checked in lower case, but only
 /// reported for an unmistakable slip (swapped or doubled letter), since it may be a name.
@@ -187,6 +188,7 @@ impl Check for Spelling {
             let Some(first) = chars.next() else { continue };
             if original.chars().count() < 3
                 || original.chars().any(|c| c.is_ascii_digit())
+                || original.chars().any(|c| c.is_alphabetic() && !c.is_ascii_alphabetic())
                 || !original.contains(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U'])
                 || chars.any(char::is_uppercase)
             {
