@@ -34,6 +34,13 @@ pub enum Command {
         /// Pack files to test (default: the embedded packs).
         packs: Vec<PathBuf>,
     },
+    /// Print a shell completion script.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff).
+    Man,
 }
 
 /// How to find the project config.
@@ -55,6 +62,12 @@ pub enum OutputFormat {
     Human,
     /// One JSON array (the stable contract in the README).
     Json,
+    /// SARIF 2.1.0, for GitHub code scanning.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// Checkstyle XML, for GitLab and Jenkins.
+    Checkstyle,
 }
 
 /// When to colour output.
@@ -119,6 +132,22 @@ pub struct CheckArgs {
     /// Colour.
     #[arg(long, value_enum, default_value_t)]
     pub color: ColorChoice,
+    /// Apply every safe fix in place (atomically), then report what remains.
+    /// With stdin, print the fixed text instead.
+    #[arg(long, conflicts_with = "diff")]
+    pub fix: bool,
+    /// Print the safe fixes as a unified diff; write nothing.
+    #[arg(long)]
+    pub diff: bool,
+    /// Print counts per rule instead of the findings.
+    #[arg(long)]
+    pub statistics: bool,
+    /// Print nothing but errors; only the exit code tells.
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Never show a progress bar (it shows on a terminal for long runs).
+    #[arg(long)]
+    pub no_progress: bool,
     #[command(flatten)]
     pub config: ConfigArgs,
 }

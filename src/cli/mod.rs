@@ -3,6 +3,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod args;
+pub mod fix;
 pub mod input;
 mod run;
 

@@ -12,6 +12,7 @@ use codespan_reporting::term::termcolor::{ColorChoice as TermColor, StandardStre
 use rayon::prelude::*;
 
 use super::args::{CheckArgs, Cli, ColorChoice, Command, ConfigArgs, OutputFormat};
+use super::fix;
 use super::input;
 use crate::config::{Config, ConfigError};
 use crate::diagnostic::Level;
@@ -42,6 +43,21 @@ pub fn main() -> ExitCode {
         Command::Rules(cfg) => list_rules(&cfg),
         Command::Explain { rule, config } => explain(&rule, &config),
         Command::TestRules { packs } => test_rules(&packs),
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "sunting", &mut std::io::stdout());
+            EXIT_OK
+        }
+        Command::Man => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            match clap_mangen::Man::new(cmd).render(&mut std::io::stdout()) {
+                Ok(()) => EXIT_OK,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    EXIT_ERROR
+                }
+            }
+        }
     };
     ExitCode::from(code)
 }
@@ -117,15 +133,30 @@ impl Linters {
     }
 }
 
+/// One input after checking (and fixing, with `--fix`/`--diff`).
+struct Checked {
+    origin: input::Origin,
+    /// The text as read.
+    original: String,
+    /// The fixed text and the number of findings fixed, with `--fix`/`--diff`.
+    fixed: Option<(String, usize)>,
+    /// Findings on the final text.
+    report: FileReport,
+}
+
 fn check(args: &CheckArgs) -> u8 {
     let mut linters = Linters::new(&args.config, args.date);
-    // Exclude globs come from the config that governs the current folder (or --config).
-    let exclude = match linters.get(None) {
-        Ok(l) => l.config().files.exclude.clone(),
+    // Exclude globs and SARIF rule metadata come from the config that governs the current
+    // folder (or --config).
+    let base = match linters.get(None) {
+        Ok(l) => l,
         Err(e) => return report_load_error(&e),
     };
-    let (origins, walk_errors) =
-        input::collect(&args.paths, args.stdin_filename.as_deref(), &exclude);
+    let (origins, walk_errors) = input::collect(
+        &args.paths,
+        args.stdin_filename.as_deref(),
+        &base.config().files.exclude,
+    );
     let mut had_error = false;
     for e in &walk_errors {
         eprintln!("error: {e}");
@@ -141,48 +172,52 @@ fn check(args: &CheckArgs) -> u8 {
         }
     }
     let explicit: Vec<&Path> = args.paths.iter().map(PathBuf::as_path).collect();
-    let results: Vec<Result<FileReport, (String, bool)>> = jobs
+    let progress = progress_bar(jobs.len(), args);
+    let results: Vec<Result<Checked, (String, bool)>> = jobs
         .par_iter()
         .map(|(origin, linter)| {
-            let text = input::read(origin).map_err(|e| {
-                // A binary file found while walking a folder is skipped with a note; one
-                // named on the command line is an error.
-                let named = origin.path().is_some_and(|p| explicit.contains(&p));
-                let fatal = !matches!(e, input::InputError::Binary { .. }) || named;
-                (e.to_string(), fatal)
-            })?;
-            let format = origin
-                .path()
-                .map_or(Format::Text, |p| Format::from_path(&p.to_string_lossy()));
-            let doc = Document::new(&text, format);
-            let mut diagnostics = linter.check(&doc);
-            if let Some(min) = args.min_level {
-                diagnostics.retain(|d| d.level >= min);
-            }
-            Ok(FileReport {
-                path: origin.display_name(),
-                text,
-                diagnostics,
-            })
+            let out = check_one(origin, linter, args, &explicit);
+            progress.inc(1);
+            out
         })
         .collect();
-    let mut reports = Vec::with_capacity(results.len());
+    progress.finish_and_clear();
+    let mut checked = Vec::with_capacity(results.len());
     for r in results {
         match r {
-            Ok(rep) => reports.push(rep),
+            Ok(c) => checked.push(c),
             Err((msg, fatal)) => {
                 if fatal {
                     eprintln!("error: {msg}");
                     had_error = true;
-                } else {
+                } else if !args.quiet {
                     eprintln!("note: {msg}");
                 }
             }
         }
     }
-    let write_result = match args.format {
-        OutputFormat::Json => write_json(&reports),
-        OutputFormat::Human => write_human(&reports, args.color),
+    if args.diff {
+        return finish_diff(&checked, had_error);
+    }
+    if args.fix {
+        had_error |= write_fixes(&checked, args.quiet);
+    }
+    let reports: Vec<FileReport> = checked.into_iter().map(|c| c.report).collect();
+    let write_result = if args.quiet {
+        Ok(())
+    } else if args.statistics {
+        write_statistics(&reports)
+    } else {
+        match args.format {
+            OutputFormat::Json => write_json(&reports),
+            OutputFormat::Human => write_human(&reports, args.color),
+            OutputFormat::Sarif => write_line(
+                &serde_json::to_string_pretty(&render::sarif::render(&reports, &base))
+                    .unwrap_or_default(),
+            ),
+            OutputFormat::Github => write_line(render::github::render(&reports).trim_end()),
+            OutputFormat::Checkstyle => write_line(render::checkstyle::render(&reports).trim_end()),
+        }
     };
     if let Err(e) = write_result {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
@@ -201,6 +236,142 @@ fn check(args: &CheckArgs) -> u8 {
             .any(|d| d.level >= min)
     });
     if fail { EXIT_FINDINGS } else { EXIT_OK }
+}
+
+fn check_one(
+    origin: &input::Origin,
+    linter: &Linter,
+    args: &CheckArgs,
+    explicit: &[&Path],
+) -> Result<Checked, (String, bool)> {
+    let original = input::read(origin).map_err(|e| {
+        // A binary file found while walking a folder is skipped with a note; one named on
+        // the command line is an error.
+        let named = origin.path().is_some_and(|p| explicit.contains(&p));
+        let fatal = !matches!(e, input::InputError::Binary { .. }) || named;
+        (e.to_string(), fatal)
+    })?;
+    let format = origin
+        .path()
+        .map_or(Format::Text, |p| Format::from_path(&p.to_string_lossy()));
+    let fixed = (args.fix || args.diff).then(|| fix::fix_text(linter, &original, format));
+    let text = fixed
+        .as_ref()
+        .map_or_else(|| original.clone(), |(t, _)| t.clone());
+    let doc = Document::new(&text, format);
+    let mut diagnostics = linter.check(&doc);
+    drop(doc);
+    if let Some(min) = args.min_level {
+        diagnostics.retain(|d| d.level >= min);
+    }
+    Ok(Checked {
+        origin: origin.clone(),
+        original,
+        fixed,
+        report: FileReport {
+            path: origin.display_name(),
+            text,
+            diagnostics,
+        },
+    })
+}
+
+fn progress_bar(len: usize, args: &CheckArgs) -> indicatif::ProgressBar {
+    // Only for long runs on a terminal, never in machine-readable or quiet modes.
+    let show = !args.no_progress && !args.quiet && len >= 200 && std::io::stderr().is_terminal();
+    if !show {
+        return indicatif::ProgressBar::hidden();
+    }
+    let pb = indicatif::ProgressBar::new(len as u64);
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{bar:40} {pos}/{len} berkas ({per_sec}, sisa {eta})",
+    ) {
+        pb.set_style(style);
+    }
+    pb
+}
+
+/// `--diff`: print the diffs; exit 1 when there is anything to fix.
+fn finish_diff(checked: &[Checked], had_error: bool) -> u8 {
+    let mut out = std::io::stdout().lock();
+    let mut any = false;
+    for c in checked {
+        if let Some((new, _)) = &c.fixed {
+            let d = fix::unified_diff(&c.report.path, &c.original, new);
+            if !d.is_empty() {
+                any = true;
+                if out.write_all(d.as_bytes()).is_err() {
+                    return EXIT_OK;
+                }
+            }
+        }
+    }
+    if had_error {
+        EXIT_ERROR
+    } else if any {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    }
+}
+
+/// `--fix`: write each changed file atomically (stdin: print the fixed text). Returns true
+/// when a file could not be written.
+fn write_fixes(checked: &[Checked], quiet: bool) -> bool {
+    let mut failed = false;
+    let (mut files, mut fixes) = (0, 0);
+    for c in checked {
+        let Some((new, n)) = &c.fixed else { continue };
+        match &c.origin {
+            input::Origin::Stdin(_) => {
+                print!("{new}");
+                continue;
+            }
+            input::Origin::File(path) => {
+                if new == &c.original {
+                    continue;
+                }
+                match fix::write_atomic(path, &c.original, new) {
+                    Ok(()) => {
+                        files += 1;
+                        fixes += n;
+                    }
+                    Err(e) => {
+                        eprintln!("error: {e}");
+                        failed = true;
+                    }
+                }
+            }
+        }
+    }
+    if !quiet && files > 0 {
+        eprintln!("Diperbaiki {fixes} temuan di {files} berkas.");
+    }
+    failed
+}
+
+fn write_line(s: &str) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    if s.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "{s}")
+}
+
+fn write_statistics(reports: &[FileReport]) -> std::io::Result<()> {
+    let mut counts: HashMap<(&str, Level), usize> = HashMap::new();
+    for d in reports.iter().flat_map(|r| &r.diagnostics) {
+        *counts.entry((d.rule.as_str(), d.level)).or_default() += 1;
+    }
+    let mut rows: Vec<_> = counts.into_iter().collect();
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let width = rows.iter().map(|((r, _), _)| r.len()).max().unwrap_or(4);
+    let mut out = std::io::stdout().lock();
+    for ((rule, level), n) in &rows {
+        writeln!(out, "{n:>6}  {rule:<width$}  {level}")?;
+    }
+    let total: usize = rows.iter().map(|(_, n)| n).sum();
+    writeln!(out, "{total:>6}  jumlah")
 }
 
 fn write_json(reports: &[FileReport]) -> std::io::Result<()> {

@@ -48,7 +48,52 @@ pub fn non_prose(text: &str) -> Vec<Span> {
     if pos < text.len() {
         out.push(Span::new(pos, text.len()));
     }
-    out
+    // The headline in the front matter is copy too: unmask its value.
+    match title_value(text) {
+        Some(title) => out
+            .into_iter()
+            .flat_map(|m| {
+                if m.contains(title) {
+                    vec![Span::new(m.start, title.start), Span::new(title.end, m.end)]
+                } else {
+                    vec![m]
+                }
+            })
+            .filter(|m| !m.is_empty())
+            .collect(),
+        None => out,
+    }
+}
+
+/// The span of the front matter's `title:` value, without quotes.
+fn title_value(text: &str) -> Option<Span> {
+    let bom = if text.starts_with('\u{FEFF}') { 3 } else { 0 };
+    let body = &text[bom..];
+    let first = body.find('\n')?;
+    if body[..first].trim_end() != "---" {
+        return None;
+    }
+    let mut pos = bom + first + 1;
+    for line in text[pos..].split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        if content == "---" || content == "..." {
+            return None;
+        }
+        if let Some(rest) = content.strip_prefix("title:") {
+            let lead = rest.len() - rest.trim_start().len();
+            let value = rest.trim();
+            let (q, value) = match value.chars().next() {
+                Some(c @ ('"' | '\'')) if value.len() >= 2 && value.ends_with(c) => {
+                    (1, &value[1..value.len() - 1])
+                }
+                _ => (0, value),
+            };
+            let start = pos + "title:".len() + lead + q;
+            return (!value.is_empty()).then(|| Span::new(start, start + value.len()));
+        }
+        pos += line.len();
+    }
+    None
 }
 
 /// The YAML front matter's `key: value` lines (top level, scalar values only).
@@ -94,6 +139,14 @@ mod tests {
         assert!(covered("html"));
         assert!(!covered("Judul"));
         assert!(!covered("di sini"));
+        let titled = "---\ntitle: \"Banjir di Jakarta\"\n---\nIsi.\n";
+        let masked = non_prose(titled);
+        let at = titled.find("Banjir").unwrap();
+        assert!(!masked.iter().any(|m| m.start <= at && at < m.end));
+        assert!(
+            masked.iter().any(|m| m.start <= 4 && 4 < m.end),
+            "the key itself stays masked"
+        );
         assert_eq!(
             front_matter(text),
             vec![("date".to_owned(), "2024-01-21".to_owned())]

@@ -84,6 +84,8 @@ pub struct Document<'a> {
     pub quoted: Vec<Span>,
     /// Front matter and dateline.
     pub meta: Meta,
+    /// Index of the first token after the dateline, which starts the lead sentence.
+    after_dateline: Option<usize>,
 }
 
 static SUPPRESSION_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -131,8 +133,11 @@ impl<'a> Document<'a> {
             },
             None => (None, None),
         };
+        let after_dateline =
+            dateline.and_then(|d| tokens.iter().position(|t| t.span.start >= d.end));
         Document {
             text,
+            after_dateline,
             lines: LineIndex::new(text),
             prose,
             format,
@@ -178,12 +183,8 @@ impl<'a> Document<'a> {
     /// True when token `i` is the first word of its sentence (after any opening quotes,
     /// brackets or dashes), or the first word after the dateline.
     pub fn is_sentence_initial(&self, i: usize) -> bool {
-        if let Some(d) = self.meta.dateline {
-            if let Some(first_after) = self.tokens.iter().position(|t| t.span.start >= d.end) {
-                if first_after == i {
-                    return true;
-                }
-            }
+        if self.after_dateline == Some(i) {
+            return true;
         }
         if self.sentences.is_empty() {
             return false;

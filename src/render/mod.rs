@@ -1,6 +1,10 @@
 //! Rendering diagnostics for people (codespan-reporting code frames) and machines (JSON).
 //! The one place that turns library data into CLI output.
 
+pub mod checkstyle;
+pub mod github;
+pub mod sarif;
+
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label as CsLabel, Severity};
 use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::{self, Config as TermConfig};
