@@ -22,6 +22,8 @@ pub use suggest::{Candidate, Edit};
 /// Loanwords and new vocabulary common in Indonesian news that id_ID lacks (see the
 /// header of the file for how the list was built).
 pub const SERAPAN: &str = include_str!("../../rules/kamus/serapan.txt");
+/// English words common in news copy (see the header of the file).
+pub const INGGRIS: &str = include_str!("../../rules/kamus/inggris.txt");
 /// Lexicalised hyphenated forms (`sayur-mayur`, `bolak-balik`; spaCy, MIT).
 pub const ULANG: &str = include_str!("../../rules/kamus/ulang.txt");
 
@@ -34,8 +36,14 @@ fn word_list(text: &str) -> impl Iterator<Item = String> + '_ {
         .map(key)
 }
 
-static BUILTIN_WORDS: LazyLock<HashSet<String>> =
-    LazyLock::new(|| word_list(SERAPAN).chain(word_list(ULANG)).collect());
+static BUILTIN_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    word_list(SERAPAN)
+        .chain(word_list(ULANG))
+        .chain(word_list(INGGRIS))
+        .collect()
+});
+
+static ENGLISH: LazyLock<HashSet<String>> = LazyLock::new(|| word_list(INGGRIS).collect());
 
 /// What the lexicon makes of one word: known, or the ways it may have been meant.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -180,6 +188,11 @@ impl Lexicon {
         self.cache.get_or_insert_with(word, || {
             self.is_accepted(word) || self.dictionary().check(word)
         })
+    }
+
+    /// True when `lower` is on the built-in list of English words used in news copy.
+    pub fn is_english(&self, lower: &str) -> bool {
+        ENGLISH.contains(lower)
     }
 
     /// One unaffixed form: the dictionary, the newsroom's words, the built-in lists.

@@ -222,9 +222,9 @@ pub fn split(word: &str, is_word: &dyn Fn(&str) -> bool) -> Option<(String, Stri
         let (na, nb) = (a.chars().count(), b.chars().count());
         let a_fn = FUNCTION_WORDS.contains(&a) && !PREFIX_LIKE.contains(&a);
         let b_fn = FUNCTION_WORDS.contains(&b);
-        // Of the two-letter function words only the prepositions follow a word unspaced
-        // often enough to trust (`bertemudi`); `ia` would split `albasia`.
-        let b_ok = b_fn && (nb > 2 || matches!(b, "di" | "ke"));
+        // Of the two-letter function words only `di` follows a word unspaced often enough
+        // to trust (`bertemudi`); `ia` would split `albasia`, `ke` `remake`.
+        let b_ok = b_fn && (nb > 2 || b == "di");
         let ok = (b_ok && na >= if nb <= 2 { 4 } else { 3 } && is_word(a))
             || (a_fn && nb >= 3 && is_word(b));
         if ok && !a.ends_with('-') && !b.starts_with('-') {

@@ -27,6 +27,8 @@ use crate::span::Span;
 /// the names rules' business), acronyms and mixed case, words with digits, URLs, e-mail
 /// addresses, handles, hashtags, words inside `*italics*`/`_italics_` or a short quoted
 /// phrase (foreign terms), and unknown words with no likely correction (new vocabulary).
+/// An unknown word next to an English word or another unknown word is taken as part of a
+/// foreign phrase and skipped.
 /// Words with letters outside a-z (`café`, scraping debris) are foreign and skipped.
 /// Words without a vowel (`dkk`, `bps`) are abbreviations and skipped too.
 /// A capitalised word at the start of a sentence is checked in lower case, but only
@@ -188,7 +190,9 @@ impl Check for Spelling {
             let Some(first) = chars.next() else { continue };
             if original.chars().count() < 3
                 || original.chars().any(|c| c.is_ascii_digit())
-                || original.chars().any(|c| c.is_alphabetic() && !c.is_ascii_alphabetic())
+                || original
+                    .chars()
+                    .any(|c| c.is_alphabetic() && !c.is_ascii_alphabetic())
                 || !original.contains(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U'])
                 || chars.any(char::is_uppercase)
             {
@@ -226,6 +230,9 @@ impl Check for Spelling {
                     continue;
                 }
             }
+            if in_foreign_phrase(doc, ctx, i) {
+                continue;
+            }
             match self.mode {
                 Mode::RunTogether => {
                     if let Some((x, y)) = a.split.as_ref().filter(|_| prefers_split(&a)) {
@@ -259,6 +266,30 @@ impl Check for Spelling {
             }
         }
     }
+}
+
+/// A neighbouring word (same line, only spaces between) is English, or is itself an
+/// unknown lower-case word: the word is part of a foreign phrase (`crude oil`, `palm oil
+/// mill`), and two slips side by side are far rarer than an untagged English phrase.
+fn in_foreign_phrase(doc: &Document<'_>, ctx: &Context<'_>, i: usize) -> bool {
+    let neighbour = |j: usize| {
+        let (a, b) = if j < i { (j, i) } else { (i, j) };
+        if doc.tokens[j].kind != TokenKind::Word
+            || !doc.gap(a, b).chars().all(|c| c == ' ' || c == '\u{a0}')
+        {
+            return false;
+        }
+        let t = doc.token_text(j);
+        let k = key(t);
+        if ctx.lexicon.is_english(&k) {
+            return true;
+        }
+        t.chars().next().is_some_and(char::is_lowercase)
+            && t.chars().count() >= 3
+            && t.chars().all(char::is_alphabetic)
+            && !ctx.lexicon.is_word(&k)
+    };
+    (i > 0 && neighbour(i - 1)) || (i + 1 < doc.tokens.len() && neighbour(i + 1))
 }
 
 /// The next token is a capitalised word on the same line: part of a name.
