@@ -269,7 +269,7 @@ impl Check for Spelling {
 }
 
 /// A neighbouring word (same line, only spaces between) is English, or is itself an
-/// unknown lower-case word: the word is part of a foreign phrase (`crude oil`, `palm oil
+/// unknown lower-case word with no clear correction: the word is part of a foreign phrase (`crude oil`, `palm oil
 /// mill`), and two slips side by side are far rarer than an untagged English phrase.
 fn in_foreign_phrase(doc: &Document<'_>, ctx: &Context<'_>, i: usize) -> bool {
     let neighbour = |j: usize| {
@@ -288,6 +288,7 @@ fn in_foreign_phrase(doc: &Document<'_>, ctx: &Context<'_>, i: usize) -> bool {
             && t.chars().count() >= 3
             && t.chars().all(char::is_alphabetic)
             && !ctx.lexicon.is_word(&k)
+            && !clearly_best(&ctx.lexicon.analyse(&k))
     };
     (i > 0 && neighbour(i - 1)) || (i + 1 < doc.tokens.len() && neighbour(i + 1))
 }
