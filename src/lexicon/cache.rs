@@ -9,10 +9,11 @@ use std::sync::RwLock;
 const SHARDS: usize = 16;
 
 type Hasher = BuildHasherDefault<DefaultHasher>;
+type Shard<V> = RwLock<HashMap<Box<str>, V, Hasher>>;
 
 /// A word -> value table safe to share between threads.
 pub(crate) struct Memo<V> {
-    shards: Box<[RwLock<HashMap<Box<str>, V, Hasher>>]>,
+    shards: Box<[Shard<V>]>,
 }
 
 impl<V: Clone> Memo<V> {
@@ -24,7 +25,7 @@ impl<V: Clone> Memo<V> {
         }
     }
 
-    fn shard(&self, key: &str) -> &RwLock<HashMap<Box<str>, V, Hasher>> {
+    fn shard(&self, key: &str) -> &Shard<V> {
         let h = Hasher::default().hash_one(key);
         &self.shards[(h as usize) % SHARDS]
     }
