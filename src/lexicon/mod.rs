@@ -1,14 +1,63 @@
 //! The Indonesian lexicon: the Hunspell id_ID dictionary (embedded, replaceable), the
-//! newsroom's accepted words, and a cache so each distinct word is looked up once.
+//! newsroom's accepted words, Indonesian morphology on top (`morphology`), ranked
+//! suggestions (`suggest`), and caches so each distinct word is analysed once per run,
+//! shared by every file and thread.
 
-use std::collections::{HashMap, HashSet};
+mod cache;
+pub mod morphology;
+pub mod suggest;
+
+use std::collections::HashSet;
 use std::path::Path;
-use std::sync::{Arc, OnceLock, RwLock};
+use std::sync::{Arc, LazyLock, OnceLock};
 
 use spellbook::Dictionary;
 
 use crate::config::Config;
-use crate::document::normalize::key;
+use crate::document::normalize::{fold, key};
+
+use cache::Memo;
+pub use suggest::{Candidate, Edit};
+
+/// Loanwords and new vocabulary common in Indonesian news that id_ID lacks (see the
+/// header of the file for how the list was built).
+pub const SERAPAN: &str = include_str!("../../rules/kamus/serapan.txt");
+/// English words common in news copy (see the header of the file).
+pub const INGGRIS: &str = include_str!("../../rules/kamus/inggris.txt");
+/// Lexicalised hyphenated forms (`sayur-mayur`, `bolak-balik`; spaCy, MIT).
+pub const ULANG: &str = include_str!("../../rules/kamus/ulang.txt");
+
+/// One word per line; `#` starts a comment (a whole line or after the word).
+fn word_list(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.lines()
+        .filter_map(|l| l.split('#').next())
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(key)
+}
+
+static BUILTIN_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    word_list(SERAPAN)
+        .chain(word_list(ULANG))
+        .chain(word_list(INGGRIS))
+        .collect()
+});
+
+static ENGLISH: LazyLock<HashSet<String>> = LazyLock::new(|| word_list(INGGRIS).collect());
+
+/// What the lexicon makes of one word: known, or the ways it may have been meant.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Analysis {
+    /// A word as it stands (dictionary, accepted lists or morphology).
+    pub known: bool,
+    /// Two known words run together (`perhatiandan` -> `perhatian`, `dan`).
+    pub split: Option<(String, String)>,
+    /// Known words one edit away, best first.
+    pub candidates: Vec<Candidate>,
+}
+
+/// How many ranked candidates an analysis keeps.
+const MAX_CANDIDATES: usize = 8;
 
 /// The embedded Hunspell affix file (LGPL-3; see `rules/kamus/debian-copyright`).
 pub const DEFAULT_AFF: &str = include_str!("../../rules/kamus/id_ID.aff");
@@ -41,7 +90,9 @@ pub struct Lexicon {
     source: Source,
     dictionary: OnceLock<Arc<Dictionary>>,
     accepted: HashSet<String>,
-    cache: RwLock<HashMap<String, bool>>,
+    cache: Memo<bool>,
+    words: Memo<bool>,
+    analyses: Memo<Arc<Analysis>>,
 }
 
 impl std::fmt::Debug for Lexicon {
@@ -74,7 +125,9 @@ impl Lexicon {
             source,
             dictionary: OnceLock::new(),
             accepted,
-            cache: RwLock::new(HashMap::new()),
+            cache: Memo::new(),
+            words: Memo::new(),
+            analyses: Memo::new(),
         }
     }
 
@@ -132,15 +185,59 @@ impl Lexicon {
     /// True when the dictionary or the accepted words know `word` as written (Hunspell
     /// handles the capitalisation rules). Cached per distinct word.
     pub fn knows(&self, word: &str) -> bool {
-        if let Some(&hit) = self.cache.read().expect("lexicon cache lock").get(word) {
-            return hit;
-        }
-        let hit = self.is_accepted(word) || self.dictionary().check(word);
-        self.cache
-            .write()
-            .expect("lexicon cache lock")
-            .insert(word.to_owned(), hit);
-        hit
+        self.cache.get_or_insert_with(word, || {
+            self.is_accepted(word) || self.dictionary().check(word)
+        })
+    }
+
+    /// True when `lower` is on the built-in list of English words used in news copy.
+    pub fn is_english(&self, lower: &str) -> bool {
+        ENGLISH.contains(lower)
+    }
+
+    /// One unaffixed form: the dictionary, the newsroom's words, the built-in lists.
+    fn base(&self, lower: &str) -> bool {
+        (!self.accepted.is_empty() && self.accepted.contains(lower))
+            || BUILTIN_WORDS.contains(lower)
+            || self.dictionary().check(lower)
+    }
+
+    fn is_word_uncached(&self, word: &str, derive: bool) -> bool {
+        let folded = fold(word);
+        let lower = folded.to_lowercase();
+        let base = morphology::Base {
+            known: &|w| self.base(w),
+            derive,
+        };
+        morphology::is_word_cased(&folded, &lower, &base)
+    }
+
+    /// True when `word` is an Indonesian word: in the dictionary or accepted lists, or a
+    /// form the morphology accepts (clitics and particles, reduplication, `ke-3`,
+    /// `1990-an`, `non-Indonesia`). Case-insensitive except that bound forms need the
+    /// capital after the hyphen. Cached per distinct word; safe and cheap from many threads.
+    pub fn is_word(&self, word: &str) -> bool {
+        self.words
+            .get_or_insert_with(word, || self.is_word_uncached(word, true))
+    }
+
+    /// What to make of `word` (lower case): known, run together, or its likely meanings.
+    /// Cached per distinct word.
+    pub fn analyse(&self, word: &str) -> Arc<Analysis> {
+        self.analyses.get_or_insert_with(word, || {
+            if self.is_word(word) {
+                return Arc::new(Analysis {
+                    known: true,
+                    ..Analysis::default()
+                });
+            }
+            let probe = |w: &str| self.is_word_uncached(w, false);
+            Arc::new(Analysis {
+                known: false,
+                split: suggest::split(word, &probe),
+                candidates: suggest::candidates(word, &probe, MAX_CANDIDATES),
+            })
+        })
     }
 }
 
@@ -168,5 +265,37 @@ mod tests {
             ..Config::default()
         };
         assert!(Lexicon::from_config(&cfg).unwrap().knows("pemilu"));
+    }
+}
+#[cfg(test)]
+mod scratch {
+    #[test]
+    #[ignore]
+    fn show() {
+        let lex = super::Lexicon::default();
+        if let Ok(path) = std::env::var("TYPES") {
+            let en = std::env::var("EN").ok().map(|p| {
+                spellbook::Dictionary::new(
+                    &std::fs::read_to_string(format!("{p}.aff")).unwrap(),
+                    &std::fs::read_to_string(format!("{p}.dic")).unwrap(),
+                )
+                .unwrap()
+            });
+            let text = std::fs::read_to_string(path).unwrap();
+            for line in text.lines() {
+                let w = line.split('\t').next().unwrap();
+                if !lex.is_word(w) && en.as_ref().is_none_or(|d| d.check(w)) {
+                    println!("{line}");
+                }
+            }
+            return;
+        }
+        for w in std::env::var("WORDS").unwrap_or_default().split(',') {
+            let a = lex.analyse(w);
+            eprintln!("{w}: known={} split={:?}", a.known, a.split);
+            for c in &a.candidates {
+                eprintln!("   {} {:?} {:.2}", c.word, c.edit, c.score);
+            }
+        }
     }
 }

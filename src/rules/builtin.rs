@@ -24,6 +24,7 @@ pub const PACKS: &[(&str, &str)] = &[
         include_str!("../../rules/gaya-berita.toml"),
     ),
     ("rules/nama.toml", include_str!("../../rules/nama.toml")),
+    ("rules/ejaan.toml", include_str!("../../rules/ejaan.toml")),
 ];
 
 #[cfg(test)]

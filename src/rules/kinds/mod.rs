@@ -12,6 +12,7 @@ mod pattern;
 mod punctuation;
 mod reduplication;
 mod repetition;
+mod spelling;
 mod substitution;
 
 use serde::de::DeserializeOwned;
@@ -33,6 +34,7 @@ pub use pattern::Pattern;
 pub use punctuation::Punctuation;
 pub use reduplication::Reduplication;
 pub use repetition::Repetition;
+pub use spelling::Spelling;
 pub use substitution::Substitution;
 
 /// Every kind name, for "expected one of" errors.
@@ -48,6 +50,7 @@ pub const KINDS: &[&str] = &[
     Consistency::NAME,
     Reduplication::NAME,
     Names::NAME,
+    Spelling::NAME,
 ];
 
 /// Build a kind's check from the rule's leftover TOML keys.
@@ -71,6 +74,7 @@ pub fn build(
         Consistency::NAME => build_kind::<Consistency>(params, env),
         Reduplication::NAME => build_kind::<Reduplication>(params, env),
         Names::NAME => build_kind::<Names>(params, env),
+        Spelling::NAME => build_kind::<Spelling>(params, env),
         _ => Err(KindError::Unknown),
     }
 }
