@@ -65,6 +65,24 @@ pub fn non_prose(text: &str) -> Vec<Span> {
     }
 }
 
+/// Where the YAML front matter ends (just past its closing `---` line), if there is one.
+pub fn front_matter_end(text: &str) -> Option<usize> {
+    let bom = if text.starts_with('\u{FEFF}') { 3 } else { 0 };
+    let first = text[bom..].find('\n')?;
+    if text[bom..bom + first].trim_end() != "---" {
+        return None;
+    }
+    let mut pos = bom + first + 1;
+    for line in text[pos..].split_inclusive('\n') {
+        pos += line.len();
+        let content = line.trim_end_matches(['\n', '\r']);
+        if content == "---" || content == "..." {
+            return Some(pos);
+        }
+    }
+    None
+}
+
 /// The span of the front matter's `title:` value, without quotes.
 fn title_value(text: &str) -> Option<Span> {
     let bom = if text.starts_with('\u{FEFF}') { 3 } else { 0 };

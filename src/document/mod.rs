@@ -119,7 +119,12 @@ impl<'a> Document<'a> {
             Format::Markdown => markdown::front_matter(text),
             Format::Text => Vec::new(),
         };
-        let (dateline, dateline_city) = match paragraphs.first() {
+        // The dateline opens the first paragraph of the body, after any front matter.
+        let body_start = match format {
+            Format::Markdown => markdown::front_matter_end(text).unwrap_or(0),
+            Format::Text => 0,
+        };
+        let (dateline, dateline_city) = match paragraphs.iter().find(|p| p.start >= body_start) {
             Some(p) => match DATELINE.captures(&prose[p.start..p.end]) {
                 Some(c) => {
                     let all = c.get(0).expect("group 0");
@@ -309,6 +314,13 @@ mod tests {
             .position(|t| t.span.text(text) == "Ia")
             .unwrap();
         assert!(doc.is_sentence_initial(ia));
+    }
+
+    #[test]
+    fn dateline_after_front_matter() {
+        let text = "---\ntitle: Banjir Besar\ndate: 2024-01-21\n---\n\nJAKARTA, Sunting.id – Hujan turun.\n";
+        let doc = Document::new(text, Format::Markdown);
+        assert_eq!(doc.meta.dateline_city.unwrap().text(text), "JAKARTA");
     }
 
     #[test]
