@@ -267,35 +267,3 @@ mod tests {
         assert!(Lexicon::from_config(&cfg).unwrap().knows("pemilu"));
     }
 }
-#[cfg(test)]
-mod scratch {
-    #[test]
-    #[ignore]
-    fn show() {
-        let lex = super::Lexicon::default();
-        if let Ok(path) = std::env::var("TYPES") {
-            let en = std::env::var("EN").ok().map(|p| {
-                spellbook::Dictionary::new(
-                    &std::fs::read_to_string(format!("{p}.aff")).unwrap(),
-                    &std::fs::read_to_string(format!("{p}.dic")).unwrap(),
-                )
-                .unwrap()
-            });
-            let text = std::fs::read_to_string(path).unwrap();
-            for line in text.lines() {
-                let w = line.split('\t').next().unwrap();
-                if !lex.is_word(w) && en.as_ref().is_none_or(|d| d.check(w)) {
-                    println!("{line}");
-                }
-            }
-            return;
-        }
-        for w in std::env::var("WORDS").unwrap_or_default().split(',') {
-            let a = lex.analyse(w);
-            eprintln!("{w}: known={} split={:?}", a.known, a.split);
-            for c in &a.candidates {
-                eprintln!("   {} {:?} {:.2}", c.word, c.edit, c.score);
-            }
-        }
-    }
-}
