@@ -102,6 +102,21 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// The span covering the finding and all its fix edits.
+    pub fn extent(&self) -> Span {
+        let start = self
+            .fixes
+            .iter()
+            .map(|f| f.span.start)
+            .fold(self.span.start, usize::min);
+        let end = self
+            .fixes
+            .iter()
+            .map(|f| f.span.end)
+            .fold(self.span.end, usize::max);
+        Span::new(start, end)
+    }
+
     /// The text after applying this diagnostic's fixes to `text` (for tests and previews).
     pub fn apply_to(&self, text: &str) -> String {
         apply_fixes(text, self.fixes.iter())

@@ -274,15 +274,19 @@ impl Linter {
 
     /// Run only rule `idx` (enabled or not) on a text, without cross-rule de-duplication.
     pub fn check_rule(&self, text: &str, format: Format, idx: usize) -> Vec<Diagnostic> {
-        let doc = Document::new(text, format);
+        self.check_rule_doc(&Document::new(text, format), idx)
+    }
+
+    /// Run only rule `idx` (enabled or not) on a document, without cross-rule de-duplication.
+    pub fn check_rule_doc(&self, doc: &Document<'_>, idx: usize) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         let rule = &self.rules[idx];
         rule.check.check(
-            &doc,
+            doc,
             &self.context(),
             &mut Reporter::new(&rule.meta, &mut out),
         );
-        self.finish(&doc, out)
+        self.finish(doc, out)
     }
 
     /// Check a document with every enabled rule. Findings come sorted by position, then

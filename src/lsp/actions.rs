@@ -243,20 +243,8 @@ pub fn code_actions(
         let flagged = d.span.text(&doc.text);
         if !d.fixes.is_empty() && wanted(only, &CodeActionKind::QUICKFIX) {
             let preview = d.apply_to(&doc.text);
-            let lo = d
-                .fixes
-                .iter()
-                .map(|x| x.span.start)
-                .min()
-                .unwrap_or(d.span.start)
-                .min(d.span.start);
-            let hi_old = d
-                .fixes
-                .iter()
-                .map(|x| x.span.end)
-                .max()
-                .unwrap_or(d.span.end)
-                .max(d.span.end);
+            let lo = d.extent().start;
+            let hi_old = d.extent().end;
             let hi_new = (hi_old + preview.len()).saturating_sub(doc.text.len());
             let replacement = preview.get(lo..hi_new).unwrap_or("");
             let title = if replacement.trim().is_empty() && !flagged.trim().is_empty() {

@@ -435,20 +435,8 @@ fn hover_text(f: &Finding, linter: &Linter, text: &str) -> String {
     let d = &f.diagnostic;
     let mut s = format!("**{}** `{}`\n\n", d.message, d.rule);
     if !d.fixes.is_empty() {
-        let lo = d
-            .fixes
-            .iter()
-            .map(|x| x.span.start)
-            .min()
-            .unwrap_or(d.span.start)
-            .min(d.span.start);
-        let hi = d
-            .fixes
-            .iter()
-            .map(|x| x.span.end)
-            .max()
-            .unwrap_or(d.span.end)
-            .max(d.span.end);
+        let lo = d.extent().start;
+        let hi = d.extent().end;
         let preview = d.apply_to(text);
         let new_hi = (hi + preview.len()).saturating_sub(text.len());
         let before = text.get(lo..hi).unwrap_or("");

@@ -36,23 +36,9 @@ fn severity(level: Level) -> Severity {
 pub fn to_codespan(d: &Diagnostic, text: &str) -> CsDiagnostic<()> {
     let mut primary = CsLabel::primary((), d.span.start..d.span.end);
     if !d.fixes.is_empty() {
-        let preview = crate::diagnostic::apply_fixes(
-            &text[..d
-                .fixes
-                .iter()
-                .map(|f| f.span.end)
-                .max()
-                .unwrap_or(d.span.end)
-                .max(d.span.end)],
-            d.fixes.iter(),
-        );
-        let start = d.span.start.min(
-            d.fixes
-                .iter()
-                .map(|f| f.span.start)
-                .min()
-                .unwrap_or(d.span.start),
-        );
+        let extent = d.extent();
+        let preview = crate::diagnostic::apply_fixes(&text[..extent.end], d.fixes.iter());
+        let start = extent.start;
         let suggestion = &preview[start.min(preview.len())..];
         let suggestion = suggestion.lines().next().unwrap_or("");
         primary = primary.with_message(if suggestion.is_empty() {

@@ -1,0 +1,48 @@
+//! Time each default rule alone over the benchmark corpus, to see where the time goes:
+//! `cargo run --release --example rule_timing`.
+
+#[path = "../benches/corpus.rs"]
+#[allow(dead_code)]
+mod corpus;
+
+use std::time::Instant;
+
+use sunting::{Document, Format, Linter};
+
+fn main() {
+    let linter = Linter::with_defaults();
+    let texts = corpus::corpus(7, 200);
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let _ = linter.check_text("Pemerintah menyiapkan anggaran.", Format::Text);
+    let t = Instant::now();
+    let docs: Vec<Document<'_>> = texts
+        .iter()
+        .map(|t| Document::new(t, Format::Text))
+        .collect();
+    let doc_time = t.elapsed();
+    println!(
+        "document model: {:>8.1} ms ({:.1} MB/s)",
+        ms(doc_time),
+        mbs(bytes, doc_time)
+    );
+    let mut rows = Vec::new();
+    for (i, rule) in linter.rules().iter().enumerate() {
+        let t = Instant::now();
+        for d in &docs {
+            let _ = linter.check_rule_doc(d, i);
+        }
+        rows.push((t.elapsed(), rule.meta.id.clone()));
+    }
+    rows.sort_by(|a, b| b.0.cmp(&a.0));
+    for (d, id) in rows {
+        println!("{id:<28} {:>8.1} ms ({:.1} MB/s)", ms(d), mbs(bytes, d));
+    }
+}
+
+fn ms(d: std::time::Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn mbs(bytes: usize, d: std::time::Duration) -> f64 {
+    bytes as f64 / 1e6 / d.as_secs_f64()
+}
