@@ -33,7 +33,7 @@ fn main() {
         }
         rows.push((t.elapsed(), rule.meta.id.clone()));
     }
-    rows.sort_by(|a, b| b.0.cmp(&a.0));
+    rows.sort_by_key(|r| std::cmp::Reverse(r.0));
     for (d, id) in rows {
         println!("{id:<28} {:>8.1} ms ({:.1} MB/s)", ms(d), mbs(bytes, d));
     }
