@@ -139,9 +139,8 @@ impl Linters {
 /// One input after checking (and fixing, with `--fix`/`--diff`).
 struct Checked {
     origin: input::Origin,
-    /// The text as read.
-    original: String,
-    /// The fixed text and the number of findings fixed, with `--fix`/`--diff`.
+    /// With `--fix`/`--diff`: the text as read and the number of findings fixed. The
+    /// fixed text is `report.text`. Without them the text is kept once, in the report.
     fixed: Option<(String, usize)>,
     /// Findings on the final text.
     report: FileReport,
@@ -258,10 +257,12 @@ fn check_one(
     let format = origin
         .path()
         .map_or(Format::Text, |p| Format::from_path(&p.to_string_lossy()));
-    let fixed = (args.fix || args.diff).then(|| fix::fix_text(linter, &original, format));
-    let text = fixed
-        .as_ref()
-        .map_or_else(|| original.clone(), |(t, _)| t.clone());
+    let (text, fixed) = if args.fix || args.diff {
+        let (new, n) = fix::fix_text(linter, &original, format);
+        (new, Some((original, n)))
+    } else {
+        (original, None)
+    };
     let doc = Document::new(&text, format);
     let mut diagnostics = linter.check(&doc);
     drop(doc);
@@ -270,7 +271,6 @@ fn check_one(
     }
     Ok(Checked {
         origin: origin.clone(),
-        original,
         fixed,
         report: FileReport {
             path: origin.display_name(),
@@ -300,8 +300,8 @@ fn finish_diff(checked: &[Checked], had_error: bool) -> u8 {
     let mut out = std::io::stdout().lock();
     let mut any = false;
     for c in checked {
-        if let Some((new, _)) = &c.fixed {
-            let d = fix::unified_diff(&c.report.path, &c.original, new);
+        if let Some((original, _)) = &c.fixed {
+            let d = fix::unified_diff(&c.report.path, original, &c.report.text);
             if !d.is_empty() {
                 any = true;
                 if out.write_all(d.as_bytes()).is_err() {
@@ -325,17 +325,20 @@ fn write_fixes(checked: &[Checked], quiet: bool) -> bool {
     let mut failed = false;
     let (mut files, mut fixes) = (0, 0);
     for c in checked {
-        let Some((new, n)) = &c.fixed else { continue };
+        let Some((original, n)) = &c.fixed else {
+            continue;
+        };
+        let new = &c.report.text;
         match &c.origin {
             input::Origin::Stdin(_) => {
                 print!("{new}");
                 continue;
             }
             input::Origin::File(path) => {
-                if new == &c.original {
+                if new == original {
                     continue;
                 }
-                match fix::write_atomic(path, &c.original, new) {
+                match fix::write_atomic(path, original, new) {
                     Ok(()) => {
                         files += 1;
                         fixes += n;

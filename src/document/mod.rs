@@ -6,8 +6,10 @@ pub mod normalize;
 pub mod sentences;
 pub mod tokens;
 
+use std::any::{Any, TypeId};
 use std::borrow::Cow;
-use std::sync::LazyLock;
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock, Mutex};
 
 use regex::Regex;
 
@@ -86,6 +88,8 @@ pub struct Document<'a> {
     pub meta: Meta,
     /// Index of the first token after the dateline, which starts the lead sentence.
     after_dateline: Option<usize>,
+    /// Per-document analyses shared by several rules (built once, see [`Document::memo`]).
+    memo: Mutex<HashMap<TypeId, Arc<dyn Any + Send + Sync>>>,
 }
 
 static SUPPRESSION_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -143,6 +147,7 @@ impl<'a> Document<'a> {
         Document {
             text,
             after_dateline,
+            memo: Mutex::new(HashMap::new()),
             lines: LineIndex::new(text),
             prose,
             format,
@@ -157,6 +162,24 @@ impl<'a> Document<'a> {
                 dateline_city,
             },
         }
+    }
+
+    /// An analysis of this document that several rules need (a name index, say): built by
+    /// `build` the first time it is asked for, then shared. Keyed by type, so `T` must
+    /// depend on the document alone, never on one rule's parameters.
+    pub fn memo<T: Any + Send + Sync>(&self, build: impl FnOnce(&Self) -> T) -> Arc<T> {
+        let id = TypeId::of::<T>();
+        if let Some(hit) = self.memo.lock().expect("memo lock").get(&id) {
+            return hit.clone().downcast::<T>().expect("keyed by its own type");
+        }
+        // Built outside the lock: `build` may itself ask for another memo.
+        let value = Arc::new(build(self));
+        self.memo
+            .lock()
+            .expect("memo lock")
+            .entry(id)
+            .or_insert_with(|| value.clone());
+        value
     }
 
     /// The original text of token `i`.
@@ -314,6 +337,19 @@ mod tests {
             .position(|t| t.span.text(text) == "Ia")
             .unwrap();
         assert!(doc.is_sentence_initial(ia));
+    }
+
+    #[test]
+    fn memo_builds_once_per_document() {
+        let doc = Document::new("Satu dua.", Format::Text);
+        let calls = std::sync::atomic::AtomicUsize::new(0);
+        let build = |d: &Document<'_>| {
+            calls.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            d.tokens.len()
+        };
+        assert_eq!(*doc.memo(build), 3);
+        assert_eq!(*doc.memo(build), 3);
+        assert_eq!(calls.load(std::sync::atomic::Ordering::SeqCst), 1);
     }
 
     #[test]

@@ -292,17 +292,7 @@ pub fn code_actions(
                     short(flagged.trim()),
                     vocab.section()
                 );
-                out.push(CodeActionOrCommand::CodeAction(CodeAction {
-                    title: title.clone(),
-                    kind: Some(CodeActionKind::QUICKFIX),
-                    diagnostics: diags.clone(),
-                    command: Some(Command {
-                        title,
-                        command: CMD_ACCEPT.to_owned(),
-                        arguments: serde_json::to_value(args).ok().map(|v| vec![v]),
-                    }),
-                    ..CodeAction::default()
-                }));
+                out.push(command_action(title, CMD_ACCEPT, &args, diags.clone()));
             }
         }
         if wanted(only, &CodeActionKind::QUICKFIX) {
@@ -316,17 +306,7 @@ pub fn code_actions(
                 "sunting: abaikan temuan {} ini (dicatat di .sunting.toml)",
                 d.rule
             );
-            out.push(CodeActionOrCommand::CodeAction(CodeAction {
-                title: title.clone(),
-                kind: Some(CodeActionKind::QUICKFIX),
-                diagnostics: diags.clone(),
-                command: Some(Command {
-                    title,
-                    command: CMD_DISMISS.to_owned(),
-                    arguments: serde_json::to_value(args).ok().map(|v| vec![v]),
-                }),
-                ..CodeAction::default()
-            }));
+            out.push(command_action(title, CMD_DISMISS, &args, diags.clone()));
             out.push(CodeActionOrCommand::CodeAction(CodeAction {
                 title: format!("sunting: nonaktifkan {} untuk baris ini", d.rule),
                 kind: Some(CodeActionKind::QUICKFIX),
@@ -469,6 +449,27 @@ pub fn add_dismissed(
 /// Position helper for tests and the backend.
 pub fn line_start_position(line: u32) -> Position {
     Position { line, character: 0 }
+}
+
+/// A quick fix that runs one of our commands (the edit happens in `.sunting.toml`, not in
+/// the document).
+fn command_action(
+    title: String,
+    command: &str,
+    args: &impl Serialize,
+    diagnostics: Option<Vec<tower_lsp_server::ls_types::Diagnostic>>,
+) -> CodeActionOrCommand {
+    CodeActionOrCommand::CodeAction(CodeAction {
+        title: title.clone(),
+        kind: Some(CodeActionKind::QUICKFIX),
+        diagnostics,
+        command: Some(Command {
+            title,
+            command: command.to_owned(),
+            arguments: serde_json::to_value(args).ok().map(|v| vec![v]),
+        }),
+        ..CodeAction::default()
+    })
 }
 
 #[cfg(test)]

@@ -166,17 +166,17 @@ impl Check for Names {
         let accepted: HashSet<String> = ctx.config.names.accept.iter().map(|a| key(a)).collect();
         match self.which {
             Which::Variant => {
-                let idx = NameIndex::new(doc);
+                let idx = doc.memo(NameIndex::new);
                 self.check_variants(doc, &idx, ctx, &accepted, out);
             }
             Which::LowerCase => {
-                let idx = NameIndex::new(doc);
+                let idx = doc.memo(NameIndex::new);
                 self.check_lower_case(doc, &idx, ctx, &accepted, out);
             }
             Which::Registry => self.check_registry(doc, ctx, &accepted, out),
             Which::Title => self.check_titles(doc, out),
             Which::Hyphenation => {
-                let idx = NameIndex::new(doc);
+                let idx = doc.memo(NameIndex::new);
                 cross::check_document(doc, &idx, &accepted, out);
             }
         }
