@@ -1,5 +1,6 @@
 //! Time each default rule alone over the benchmark corpus, to see where the time goes:
-//! `cargo run --release --example rule_timing`.
+//! `cargo run --release --example rule_timing`. With a rule id (and a repeat count), time
+//! that rule alone, repeatedly, for a profiler: `rule_timing baku 20`.
 
 #[path = "../benches/corpus.rs"]
 #[allow(dead_code)]
@@ -25,17 +26,31 @@ fn main() {
         ms(doc_time),
         mbs(bytes, doc_time)
     );
+    let only = std::env::args().nth(1);
+    let repeat: usize = std::env::args()
+        .nth(2)
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(1);
     let mut rows = Vec::new();
     for (i, rule) in linter.rules().iter().enumerate() {
+        if only.as_ref().is_some_and(|o| *o != rule.meta.id) {
+            continue;
+        }
         let t = Instant::now();
-        for d in &docs {
-            let _ = linter.check_rule_doc(d, i);
+        for _ in 0..repeat {
+            for d in &docs {
+                let _ = linter.check_rule_doc(d, i);
+            }
         }
         rows.push((t.elapsed(), rule.meta.id.clone()));
     }
     rows.sort_by_key(|r| std::cmp::Reverse(r.0));
     for (d, id) in rows {
-        println!("{id:<28} {:>8.1} ms ({:.1} MB/s)", ms(d), mbs(bytes, d));
+        println!(
+            "{id:<28} {:>8.1} ms ({:.1} MB/s)",
+            ms(d) / repeat as f64,
+            mbs(bytes * repeat, d)
+        );
     }
 }
 

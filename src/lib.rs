@@ -9,6 +9,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod document;
 pub mod engine;
+pub mod hash;
 pub mod lexicon;
 pub mod rules;
 pub mod source;

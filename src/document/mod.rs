@@ -8,7 +8,6 @@ pub mod tokens;
 
 use std::any::{Any, TypeId};
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::sync::{Arc, LazyLock, Mutex};
 
 use regex::Regex;
@@ -16,8 +15,10 @@ use regex::Regex;
 pub use sentences::Sentence;
 pub use tokens::{Token, TokenKind};
 
+use crate::hash::HashMap;
 use crate::source::LineIndex;
 use crate::span::Span;
+use normalize::Case;
 
 /// How the text is marked up.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -86,8 +87,14 @@ pub struct Document<'a> {
     pub quoted: Vec<Span>,
     /// Front matter and dateline.
     pub meta: Meta,
-    /// Index of the first token after the dateline, which starts the lead sentence.
-    after_dateline: Option<usize>,
+    /// Every token's matching key (`normalize::key`), concatenated; `key_ends[i]` is where
+    /// token `i`'s key ends. Built once so that rules compare words without allocating.
+    keys: String,
+    key_ends: Vec<u32>,
+    /// Every token's case shape.
+    cases: Vec<Case>,
+    /// Whether token `i` starts its sentence (see [`Document::is_sentence_initial`]).
+    initial: Vec<bool>,
     /// Per-document analyses shared by several rules (built once, see [`Document::memo`]).
     memo: Mutex<HashMap<TypeId, Arc<dyn Any + Send + Sync>>>,
 }
@@ -144,10 +151,23 @@ impl<'a> Document<'a> {
         };
         let after_dateline =
             dateline.and_then(|d| tokens.iter().position(|t| t.span.start >= d.end));
+        let mut keys = String::with_capacity(prose.len());
+        let mut key_ends = Vec::with_capacity(tokens.len());
+        let mut cases = Vec::with_capacity(tokens.len());
+        for t in &tokens {
+            let w = t.span.text(text);
+            normalize::push_key(w, &mut keys);
+            key_ends.push(u32::try_from(keys.len()).unwrap_or(u32::MAX));
+            cases.push(normalize::case_of(w));
+        }
+        let initial = sentence_initial(&tokens, &sentences, &quoted, after_dateline);
         Document {
             text,
-            after_dateline,
-            memo: Mutex::new(HashMap::new()),
+            keys,
+            key_ends,
+            cases,
+            initial,
+            memo: Mutex::new(HashMap::default()),
             lines: LineIndex::new(text),
             prose,
             format,
@@ -211,23 +231,27 @@ impl<'a> Document<'a> {
     /// True when token `i` is the first word of its sentence (after any opening quotes,
     /// brackets or dashes), or the first word after the dateline.
     pub fn is_sentence_initial(&self, i: usize) -> bool {
-        if self.after_dateline == Some(i) {
-            return true;
-        }
-        if self.sentences.is_empty() {
-            return false;
-        }
-        let s = &self.sentences[self.sentence_of(i)];
-        (s.first..i).all(|k| !self.tokens[k].is_word() && self.tokens[k].kind != TokenKind::Number)
-            || (i > 0 && self.tokens[i - 1].kind == TokenKind::Quote && self.quote_opens(i - 1))
+        self.initial.get(i).copied().unwrap_or(false)
+    }
+
+    /// The matching key of token `i`: NFC, straight quotes, lower case.
+    pub fn key(&self, i: usize) -> &str {
+        let start = if i == 0 {
+            0
+        } else {
+            self.key_ends[i - 1] as usize
+        };
+        &self.keys[start..self.key_ends[i] as usize]
+    }
+
+    /// The case shape of token `i`.
+    pub fn case(&self, i: usize) -> Case {
+        self.cases[i]
     }
 
     /// True when the quote token `q` opens a quotation.
     pub fn quote_opens(&self, q: usize) -> bool {
-        let t = self.tokens[q];
-        // `quoted` is in text order.
-        let k = self.quoted.partition_point(|s| s.start < t.span.end);
-        self.quoted.get(k).is_some_and(|s| s.start == t.span.end)
+        quote_opens(&self.tokens, &self.quoted, q)
     }
 
     /// True when byte `offset` lies inside a quotation.
@@ -255,6 +279,63 @@ impl<'a> Document<'a> {
     pub fn words(&self) -> impl Iterator<Item = usize> + '_ {
         (0..self.tokens.len()).filter(|&i| self.tokens[i].is_word())
     }
+}
+
+fn quote_opens(tokens: &[Token], quoted: &[Span], q: usize) -> bool {
+    let t = tokens[q];
+    // `quoted` is in text order.
+    let k = quoted.partition_point(|s| s.start < t.span.end);
+    quoted.get(k).is_some_and(|s| s.start == t.span.end)
+}
+
+/// For each token: the first word or number of its sentence (nothing but quotes, brackets
+/// or dashes before it), a word right after an opening quote, or the first token after the
+/// dateline.
+fn sentence_initial(
+    tokens: &[Token],
+    sentences: &[Sentence],
+    quoted: &[Span],
+    after_dateline: Option<usize>,
+) -> Vec<bool> {
+    let mut out = vec![false; tokens.len()];
+    if let Some(d) = after_dateline.filter(|&d| d < out.len()) {
+        out[d] = true;
+    }
+    if sentences.is_empty() {
+        return out;
+    }
+    // The same answer as walking back from each token to the start of the sentence that
+    // `sentence_of` gives it (a token in a gap belongs to the next sentence and starts it;
+    // after the last sentence, to the last one), in one pass.
+    let mut k = 0;
+    let mut seen_word = false;
+    for (i, t) in tokens.iter().enumerate() {
+        while k < sentences.len() && i >= sentences[k].end {
+            if k + 1 < sentences.len() {
+                k += 1;
+                seen_word = false;
+            } else {
+                break;
+            }
+        }
+        let s = &sentences[k];
+        if i < s.first {
+            out[i] = true;
+            continue;
+        }
+        if !seen_word {
+            out[i] = true;
+        }
+        if t.is_word() || t.kind == TokenKind::Number {
+            seen_word = true;
+        }
+    }
+    for i in 1..tokens.len() {
+        if tokens[i - 1].kind == TokenKind::Quote && quote_opens(tokens, quoted, i - 1) {
+            out[i] = true;
+        }
+    }
+    out
 }
 
 fn mask<'a>(text: &'a str, masked: &[Span]) -> Cow<'a, str> {

@@ -7,6 +7,9 @@ use unicode_normalization::{UnicodeNormalization, is_nfc_quick};
 
 /// NFC with curly apostrophes and quotes folded to ASCII.
 pub fn fold(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() {
+        return Cow::Borrowed(s);
+    }
     let needs_quote_fold = s.contains(['’', '‘', 'ʼ', '“', '”']);
     let nfc = matches!(
         is_nfc_quick(s.chars()),
@@ -31,7 +34,46 @@ pub fn fold(s: &str) -> Cow<'_, str> {
 
 /// `fold` then lower case.
 pub fn key(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     fold(s).to_lowercase()
+}
+
+/// Append `key(s)` to `out`, without allocating when `s` is ASCII.
+pub fn push_key(s: &str, out: &mut String) {
+    if s.is_ascii() {
+        out.extend(s.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        out.push_str(&key(s));
+    }
+}
+
+/// `w` without the affix `p` at its start. For the short affixes of Indonesian morphology:
+/// a byte loop, cheaper than the library call behind `str::strip_prefix` on hot paths.
+#[inline]
+pub fn cut_prefix<'w>(w: &'w str, p: &str) -> Option<&'w str> {
+    let (wb, pb) = (w.as_bytes(), p.as_bytes());
+    if wb.len() < pb.len() || !wb.iter().zip(pb).all(|(a, b)| a == b) {
+        return None;
+    }
+    // `p` matched whole characters of `w`, so this is a character boundary.
+    w.get(pb.len()..)
+}
+
+/// `w` without the affix `s` at its end (see [`cut_prefix`]).
+#[inline]
+pub fn cut_suffix<'w>(w: &'w str, s: &str) -> Option<&'w str> {
+    let (wb, sb) = (w.as_bytes(), s.as_bytes());
+    if wb.len() < sb.len()
+        || !wb[wb.len() - sb.len()..]
+            .iter()
+            .zip(sb)
+            .all(|(a, b)| a == b)
+    {
+        return None;
+    }
+    w.get(..wb.len() - sb.len())
 }
 
 /// The case shape of a word, used to carry it over to a replacement.
@@ -49,6 +91,33 @@ pub enum Case {
 
 /// The case shape of `s`.
 pub fn case_of(s: &str) -> Case {
+    // One pass over the letters: how many, how many capitals, and whether only the first
+    // is one.
+    let (mut letters, mut upper, mut first_upper) = (0usize, 0usize, false);
+    for c in s.chars().filter(|c| c.is_alphabetic()) {
+        let up = c.is_uppercase();
+        if letters == 0 {
+            first_upper = up;
+        }
+        letters += 1;
+        upper += usize::from(up);
+        if !up && !c.is_lowercase() {
+            // A letter without case (rare in Indonesian copy) keeps the old answer shape.
+            return case_of_slow(s);
+        }
+    }
+    if upper == 0 {
+        Case::Lower
+    } else if letters > 1 && upper == letters {
+        Case::Upper
+    } else if first_upper && upper == 1 {
+        Case::Title
+    } else {
+        Case::Mixed
+    }
+}
+
+fn case_of_slow(s: &str) -> Case {
     let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
     if letters.is_empty() || letters.iter().all(|c| c.is_lowercase()) {
         Case::Lower
@@ -85,6 +154,19 @@ pub fn capitalize(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cuts_affixes_like_the_library_does() {
+        for (w, a) in [
+            ("menyatakan", "meny"),
+            ("dinyatakan", "kan"),
+            ("ka", "kan"),
+            ("é", ""),
+        ] {
+            assert_eq!(cut_prefix(w, a), w.strip_prefix(a));
+            assert_eq!(cut_suffix(w, a), w.strip_suffix(a));
+        }
+    }
 
     #[test]
     fn folds_curly_apostrophes_and_keeps_case_shape() {

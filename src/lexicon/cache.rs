@@ -2,13 +2,13 @@
 //! later occurrence (from any thread) costs one hash and a shared read lock.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+use std::hash::BuildHasher;
 use std::sync::RwLock;
 
 /// Shards keep writers (first sightings of a word) from blocking readers on other shards.
 const SHARDS: usize = 16;
 
-type Hasher = BuildHasherDefault<DefaultHasher>;
+type Hasher = foldhash::fast::FixedState;
 type Shard<V> = RwLock<HashMap<Box<str>, V, Hasher>>;
 
 /// A word -> value table safe to share between threads.

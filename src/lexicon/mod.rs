@@ -7,7 +7,6 @@ mod cache;
 pub mod morphology;
 pub mod suggest;
 
-use std::collections::HashSet;
 use std::path::Path;
 use std::sync::{Arc, LazyLock, OnceLock};
 
@@ -15,6 +14,7 @@ use spellbook::Dictionary;
 
 use crate::config::Config;
 use crate::document::normalize::{fold, key};
+use crate::hash::HashSet;
 
 use cache::Memo;
 pub use suggest::{Candidate, Edit};
@@ -115,7 +115,7 @@ pub struct LexiconError {
 
 impl Default for Lexicon {
     fn default() -> Self {
-        Self::with_source(Source::Default, HashSet::new())
+        Self::with_source(Source::Default, HashSet::default())
     }
 }
 

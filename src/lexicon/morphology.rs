@@ -7,6 +7,8 @@
 //! Everything here answers one question, "is this a word?", given a `base` test (the
 //! dictionary plus accepted lists) for a single unaffixed form.
 
+use crate::document::normalize::{cut_prefix, cut_suffix};
+
 /// Particles written solid to the word before them (EYD V: `-lah`, `-kah`, `-tah`; `-pun`
 /// in the conjunction list, and in `apapun`-style slips the `partikel` rule reports).
 const PARTICLES: &[&str] = &["lah", "kah", "tah", "pun"];
@@ -67,7 +69,7 @@ fn with_clitics(w: &str, base: &Base<'_>) -> bool {
         return true;
     }
     for p in PARTICLES {
-        if let Some(stem) = w.strip_suffix(p) {
+        if let Some(stem) = cut_suffix(w, p) {
             if stem.chars().count() >= 2 && with_possessive(stem, base) {
                 return true;
             }
@@ -81,7 +83,7 @@ fn with_possessive(w: &str, base: &Base<'_>) -> bool {
         return true;
     }
     for p in POSSESSIVES {
-        if let Some(stem) = w.strip_suffix(p) {
+        if let Some(stem) = cut_suffix(w, p) {
             if stem.chars().count() >= 3 && (base.known(stem) || with_proclitic(stem, base)) {
                 return true;
             }
@@ -92,7 +94,7 @@ fn with_possessive(w: &str, base: &Base<'_>) -> bool {
 
 fn with_proclitic(w: &str, base: &Base<'_>) -> bool {
     PROCLITICS.iter().any(|p| {
-        w.strip_prefix(p).is_some_and(|rest| {
+        cut_prefix(w, p).is_some_and(|rest| {
             rest.chars().count() >= 3 && (base.known(rest) || (base.derive && affixed(rest, base)))
         })
     }) || (base.derive && affixed(w, base))
@@ -149,14 +151,14 @@ fn has_vowel(s: &str) -> bool {
 fn affixed(w: &str, base: &Base<'_>) -> bool {
     let root_ok = |r: &str| r.chars().count() >= 3 && has_vowel(r) && base.known(r);
     for suf in std::iter::once(&"").chain(SUFFIXES) {
-        let Some(stem) = w.strip_suffix(suf) else {
+        let Some(stem) = cut_suffix(w, suf) else {
             continue;
         };
         if !suf.is_empty() && root_ok(stem) {
             return true;
         }
         for (pre, restore) in PREFIXES {
-            let Some(rest) = stem.strip_prefix(pre) else {
+            let Some(rest) = cut_prefix(stem, pre) else {
                 continue;
             };
             if restore.is_empty() {
@@ -185,7 +187,7 @@ fn hyphenated(original: &str, w: &str, base: &Base<'_>) -> bool {
         return true;
     }
     for p in PARTICLES.iter().chain(POSSESSIVES) {
-        if let Some(stem) = w.strip_suffix(p) {
+        if let Some(stem) = cut_suffix(w, p) {
             if stem.contains('-') && !stem.ends_with('-') && base.known(stem) {
                 return true;
             }

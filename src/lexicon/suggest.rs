@@ -3,8 +3,9 @@
 //! a doubled or dropped letter, a neighbouring key) and by how common the word is.
 //! Also the run-together split (`perhatiandan` -> `perhatian dan`).
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
+
+use crate::hash::HashMap;
 
 /// Word frequencies from the UD Indonesian treebanks (CC BY-SA 4.0; see the file header).
 const FREQUENCIES: &str = include_str!("../../rules/kamus/frekuensi.txt");
@@ -104,7 +105,7 @@ const ALPHABET: &str = "abcdefghijklmnopqrstuvwxyz";
 pub fn candidates(word: &str, is_word: &dyn Fn(&str) -> bool, limit: usize) -> Vec<Candidate> {
     let chars: Vec<char> = word.chars().collect();
     let n = chars.len();
-    let mut found: HashMap<String, Edit> = HashMap::new();
+    let mut found: HashMap<String, Edit> = HashMap::default();
     let consider = |s: String, e: Edit, found: &mut HashMap<String, Edit>| {
         if s.chars().count() < 2 || s == word {
             return;

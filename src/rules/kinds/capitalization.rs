@@ -1,14 +1,13 @@
 //! `capitalization`: capital letters EYD V requires — names of religions, nations,
 //! peoples and languages, and the first word of a sentence or of a quoted sentence.
 
-use std::collections::HashSet;
-
 use serde::Deserialize;
 
 use super::substitution::is_inline_space;
 use super::{BuildEnv, Check, Context, KindError, Reporter, RuleKind};
-use crate::document::normalize::{Case, capitalize, case_of, key};
+use crate::document::normalize::{Case, capitalize, key};
 use crate::document::{Document, TokenKind};
+use crate::hash::HashSet;
 
 /// ## What it does
 /// - Flags a lower-case word from `names` (`inggris`, `islam`, `jawa`) anywhere, and a
@@ -94,7 +93,7 @@ impl Capitalization {
             && i > 0
             && doc.tokens[i - 1].is_word()
             && is_inline_space(doc.gap(i - 1, i))
-            && self.triggers.contains(&key(doc.token_text(i - 1)))
+            && self.triggers.contains(doc.key(i - 1))
     }
 
     /// Is word `i` the first word of a sentence in a way we are sure of?
@@ -153,7 +152,7 @@ impl Capitalization {
         toks[w].is_word() && toks[w].span.end == toks[k - 1].span.start && {
             let wt = doc.token_text(w);
             wt.chars().count() >= 2
-                && case_of(wt) == Case::Lower
+                && doc.case(w) == Case::Lower
                 && !ABBREVIATIONS.contains(&wt)
                 && ctx.lexicon.knows(wt)
         }
@@ -199,8 +198,7 @@ fn is_list_marker(doc: &Document<'_>, i: usize) -> bool {
 /// A lower-case brand of two words (`bank bjb`): the next word is lower case and unknown.
 fn before_unknown_word(doc: &Document<'_>, ctx: &Context<'_>, i: usize) -> bool {
     doc.tokens.get(i + 1).is_some_and(|t| {
-        let w = t.span.text(doc.text);
-        t.is_word() && case_of(w) == Case::Lower && !ctx.lexicon.knows(w)
+        t.is_word() && doc.case(i + 1) == Case::Lower && !ctx.lexicon.knows(doc.token_text(i + 1))
     })
 }
 
@@ -208,17 +206,17 @@ impl Check for Capitalization {
     fn check(&self, doc: &Document<'_>, ctx: &Context<'_>, out: &mut Reporter<'_>) {
         for i in doc.words() {
             let w = doc.token_text(i);
-            if case_of(w) != Case::Lower || !w.starts_with(char::is_alphabetic) {
+            if doc.case(i) != Case::Lower || !w.starts_with(char::is_alphabetic) {
                 continue;
             }
-            let k = key(w);
+            // Token shape first, the lexicon last: most words are not after a full stop.
             let sentence = self.sentence_start
                 && w.chars().count() >= 2
+                && (self.starts_sentence(doc, ctx, i) || self.starts_quoted_sentence(doc, ctx, i))
                 && !is_list_marker(doc, i)
                 && !before_unknown_word(doc, ctx, i)
-                && ctx.lexicon.knows(w)
-                && (self.starts_sentence(doc, ctx, i) || self.starts_quoted_sentence(doc, ctx, i));
-            if self.is_name(doc, i, &k) || sentence {
+                && ctx.lexicon.knows(w);
+            if self.is_name(doc, i, doc.key(i)) || sentence {
                 let expected = capitalize(w);
                 let d = out.replace(doc.tokens[i].span, w, &expected);
                 d.help = Some(if sentence {

@@ -1,15 +1,14 @@
 //! `clitic`: small words that EYD V writes apart or joined depending on their role —
 //! the prepositions and prefixes `di`/`ke`, and the particles `pun`, `-lah`, `-kah`.
 
-use std::collections::HashSet;
-
 use serde::Deserialize;
 
 use super::morph::me_form;
 use super::substitution::is_inline_space;
 use super::{BuildEnv, Check, Context, KindError, Reporter, RuleKind};
-use crate::document::normalize::{Case, case_of, key};
+use crate::document::normalize::{Case, key};
 use crate::document::{Document, TokenKind};
+use crate::hash::HashSet;
 use crate::span::Span;
 
 /// Which convention the rule checks.
@@ -108,7 +107,7 @@ fn is_letters(s: &str) -> bool {
 
 /// Lower case, or capitalised because it starts a sentence.
 fn plain_case(doc: &Document<'_>, i: usize) -> bool {
-    match case_of(doc.token_text(i)) {
+    match doc.case(i) {
         Case::Lower => true,
         Case::Title => doc.is_sentence_initial(i),
         _ => false,
@@ -150,14 +149,12 @@ const AFTER_PASSIVE: &[&str] = &[
 /// genggam`): an auxiliary or `yang` before it, or punctuation, the end, or a function
 /// word such as `oleh` after it.
 fn passive_context(doc: &Document<'_>, di: usize, x: usize) -> bool {
-    let word_at = |k: usize| key(doc.token_text(k));
-    let before = di > 0
-        && doc.tokens[di - 1].is_word()
-        && BEFORE_PASSIVE.contains(&word_at(di - 1).as_str());
+    let before =
+        di > 0 && doc.tokens[di - 1].is_word() && BEFORE_PASSIVE.contains(&doc.key(di - 1));
     let after = match doc.tokens.get(x + 1) {
         None => true,
         Some(t) if t.kind == TokenKind::Punct => true,
-        Some(t) if t.is_word() => AFTER_PASSIVE.contains(&word_at(x + 1).as_str()),
+        Some(t) if t.is_word() => AFTER_PASSIVE.contains(&doc.key(x + 1)),
         Some(_) => false,
     };
     before || after
@@ -179,13 +176,13 @@ impl Clitic {
                 continue;
             }
             let x = doc.token_text(i);
-            let xk = key(x);
+            let xk = doc.key(i);
             // Written apart: `di tulis`, `ke tiga`.
             if (xk == "di" || xk == "ke") && is_letters(x) {
                 if let Some(n) = next_word(doc, i) {
                     let y = doc.token_text(n);
-                    let yk = key(y);
-                    if case_of(y) == Case::Lower && is_letters(y) && !self.places.contains(&yk) {
+                    let yk = doc.key(n);
+                    if doc.case(n) == Case::Lower && is_letters(y) && !self.places.contains(yk) {
                         let joined = format!("{xk}{yk}");
                         let hit = if xk == "di" {
                             yk.len() >= 3
@@ -196,9 +193,9 @@ impl Clitic {
                                 && !followed_by_number(doc, n)
                                 && passive_context(doc, i, n)
                                 && ctx.lexicon.knows(&joined)
-                                && is_verb_root(&yk, ctx)
+                                && is_verb_root(yk, ctx)
                         } else {
-                            self.numbers.contains(&yk) && self.is_ordinal(doc, i, n)
+                            self.numbers.contains(yk) && self.is_ordinal(doc, i, n)
                         };
                         if hit {
                             let span = Span::new(toks[i].span.start, toks[n].span.end);
@@ -220,7 +217,7 @@ impl Clitic {
             // (`dicek`, `dieksekusi`) and ke-an nouns (`keberlanjutan`).
             if is_letters(x) && (xk.starts_with("di") || xk.starts_with("ke")) && xk.len() >= 5 {
                 let rest = &xk[2..];
-                if self.places.contains(rest) && !ctx.lexicon.knows(&xk) {
+                if self.places.contains(rest) && !ctx.lexicon.knows(xk) {
                     let expected = format!("{} {}", &x[..2], &x[2..]);
                     let d = out.replace(toks[i].span, x, &expected);
                     d.help = Some(HELP_PREPOSITION.to_owned());
@@ -257,13 +254,13 @@ impl Clitic {
         let before = ke > 0
             && doc.tokens[ke - 1].is_word()
             && is_inline_space(doc.gap(ke - 1, ke))
-            && BEFORE.contains(&key(doc.token_text(ke - 1)).as_str());
+            && BEFORE.contains(&doc.key(ke - 1));
         let after = match doc.tokens.get(num + 1) {
             None => true,
             Some(t) if t.kind == TokenKind::Punct => {
                 matches!(t.span.text(doc.text), "." | "," | ";" | "!" | "?" | ")")
             }
-            Some(t) if t.is_word() => AFTER.contains(&key(doc.token_text(num + 1)).as_str()),
+            Some(t) if t.is_word() => AFTER.contains(&doc.key(num + 1)),
             Some(_) => false,
         };
         before || after
@@ -278,16 +275,18 @@ impl Clitic {
                 continue;
             }
             let x = doc.token_text(i);
-            let xk = key(x);
+            let xk = doc.key(i);
             if !is_letters(x) {
                 i += 1;
                 continue;
             }
-            if let Some(n) = next_word(doc, i) {
+            if let Some(n) =
+                next_word(doc, i).filter(|&n| matches!(doc.key(n), "pun" | "lah" | "kah"))
+            {
                 let y = doc.token_text(n);
-                let yk = key(y);
+                let yk = doc.key(n);
                 let joined = format!("{xk}{yk}");
-                let hit = match yk.as_str() {
+                let hit = match yk {
                     "pun" if y == "pun" => {
                         self.pun_joined.contains(&joined)
                             && xk != "sekali"
@@ -295,8 +294,8 @@ impl Clitic {
                     }
                     "lah" | "kah" if y == yk => {
                         xk.len() >= 2
-                            && !self.pun_joined.contains(&xk)
-                            && ctx.lexicon.knows(&xk)
+                            && !self.pun_joined.contains(xk)
+                            && ctx.lexicon.knows(xk)
                             && ctx.lexicon.knows(&joined)
                     }
                     _ => false,
@@ -312,8 +311,8 @@ impl Clitic {
             }
             if let Some(stem) = xk.strip_suffix("pun") {
                 if stem.len() >= 2
-                    && !self.pun_joined.contains(&xk)
-                    && !ctx.lexicon.knows(&xk)
+                    && !self.pun_joined.contains(xk)
+                    && !ctx.lexicon.knows(xk)
                     && !ctx.lexicon.knows(x)
                     && ctx.lexicon.knows(stem)
                 {

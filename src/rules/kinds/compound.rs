@@ -1,16 +1,16 @@
 //! `compound`: gabungan kata written joined or apart against EYD V, with their affixed
 //! forms, and bound forms (`pasca`, `non`, `antar`) written apart.
 
-use std::collections::{HashMap, HashSet};
-
+use aho_corasick::AhoCorasick;
 use serde::Deserialize;
 
 use super::morph::{prefix_splits, suffix_splits};
 use super::substitution::is_inline_space;
 use super::{BuildEnv, Check, Context, KindError, Reporter, RuleKind};
 use crate::diagnostic::Fix;
-use crate::document::normalize::{Case, case_of, key};
+use crate::document::normalize::{Case, key};
 use crate::document::{Document, TokenKind};
+use crate::hash::{HashMap, HashSet};
 use crate::span::Span;
 
 /// ## What it does
@@ -71,6 +71,19 @@ pub struct Compound {
     /// words are outside them and skip the affix analysis.
     open_len: (usize, usize),
     closed_len: (usize, usize),
+    /// Quick filters before the affix analysis. Every affixed form of a compound holds the
+    /// compound without its first letter (`meng-` swallows the `k` of `kerja sama`), so a
+    /// word without any of these is skipped: joined open compounds, closed compounds, and
+    /// open compounds written apart (`erja sama`).
+    open_filter: AhoCorasick,
+    closed_filter: AhoCorasick,
+    open_apart_filter: AhoCorasick,
+}
+
+/// An automaton that finds any of `words` without its first letter.
+fn tail_filter<'a>(words: impl Iterator<Item = &'a String>) -> Result<AhoCorasick, KindError> {
+    let tails: Vec<&str> = words.map(|w| w.get(1..).unwrap_or(w.as_str())).collect();
+    AhoCorasick::new(tails).map_err(|e| KindError::at("open", e.to_string()))
 }
 
 /// Affixes add at most this many bytes (`memper-` + `-kannya`).
@@ -96,8 +109,8 @@ impl RuleKind for Compound {
                 "a `compound` rule needs at least one of `open`, `closed`, `bound`",
             ));
         }
-        let mut open_joined = HashMap::new();
-        let mut open_apart = HashSet::new();
+        let mut open_joined = HashMap::default();
+        let mut open_apart = HashSet::default();
         for c in &params.open {
             let k = key(c.trim());
             let words: Vec<&str> = k.split_whitespace().collect();
@@ -116,7 +129,7 @@ impl RuleKind for Compound {
             open_joined.insert(format!("{a}{b}"), b.len());
             open_apart.insert(format!("{a} {b}"));
         }
-        let mut closed = HashSet::new();
+        let mut closed = HashSet::default();
         for c in &params.closed {
             let k = key(c.trim());
             if !is_plain(&k) {
@@ -127,7 +140,7 @@ impl RuleKind for Compound {
             }
             closed.insert(k);
         }
-        let mut bound = HashSet::new();
+        let mut bound = HashSet::default();
         for c in &params.bound {
             let k = key(c.trim());
             if !is_plain(&k) {
@@ -139,6 +152,9 @@ impl RuleKind for Compound {
             bound.insert(k);
         }
         Ok(Self {
+            open_filter: tail_filter(open_joined.keys())?,
+            closed_filter: tail_filter(closed.iter())?,
+            open_apart_filter: tail_filter(open_apart.iter())?,
             open_apart,
             bound,
             hyphen_except: params.hyphen_except.iter().map(|s| key(s)).collect(),
@@ -158,13 +174,9 @@ const FUNCTION_WORDS: &[&str] = &[
 
 /// `pada hal tersebut`: a demonstrative after the pair makes the second word a noun.
 fn before_demonstrative(doc: &Document<'_>, y: usize) -> bool {
-    doc.tokens.get(y + 1).is_some_and(|t| {
-        t.is_word()
-            && matches!(
-                key(t.span.text(doc.text)).as_str(),
-                "ini" | "itu" | "tersebut"
-            )
-    })
+    doc.tokens
+        .get(y + 1)
+        .is_some_and(|t| t.is_word() && matches!(doc.key(y + 1), "ini" | "itu" | "tersebut"))
 }
 
 /// Lower-case ASCII letters only: the affix analysis works on bytes.
@@ -182,7 +194,10 @@ impl Compound {
     /// An open compound written joined: where to insert the space, or `None` (also when
     /// the word is correctly joined because it has a prefix and a suffix).
     fn open_split(&self, word: &str) -> Option<usize> {
-        if word.len() < self.open_len.0 || word.len() > self.open_len.1 + MAX_AFFIX_BYTES {
+        if word.len() < self.open_len.0
+            || word.len() > self.open_len.1 + MAX_AFFIX_BYTES
+            || !self.open_filter.is_match(word)
+        {
             return None;
         }
         let mut split = None;
@@ -205,13 +220,20 @@ impl Compound {
     }
 
     /// A closed compound written as `x y` (maybe affixed): true when joining is right.
-    fn closed_apart(&self, x: &str, y: &str) -> bool {
+    /// `buf` is scratch space.
+    fn closed_apart(&self, x: &str, y: &str, buf: &mut String) -> bool {
         let n = x.len() + y.len();
         if n < self.closed_len.0 || n > self.closed_len.1 + MAX_AFFIX_BYTES {
             return false;
         }
-        let concat = format!("{x}{y}");
-        prefix_splits(&concat, MIN_ROOT).iter().any(|ps| {
+        buf.clear();
+        buf.push_str(x);
+        buf.push_str(y);
+        if !self.closed_filter.is_match(buf.as_str()) {
+            return false;
+        }
+        let concat = buf.as_str();
+        prefix_splits(concat, MIN_ROOT).iter().any(|ps| {
             suffix_splits(&ps.root, MIN_ROOT).iter().any(|ss| {
                 self.closed.contains(ss.stem)
                     && x.len() > ps.prefix_len
@@ -222,9 +244,16 @@ impl Compound {
 
     /// An open compound with a prefix and a suffix written apart (`dipertanggung
     /// jawabkan`): true when joining is right.
-    fn open_affixed_apart(&self, x: &str, y: &str) -> bool {
+    fn open_affixed_apart(&self, x: &str, y: &str, buf: &mut String) -> bool {
         let n = x.len() + y.len();
         if n < self.open_len.0 || n > self.open_len.1 + MAX_AFFIX_BYTES {
+            return false;
+        }
+        buf.clear();
+        buf.push_str(x);
+        buf.push(' ');
+        buf.push_str(y);
+        if !self.open_apart_filter.is_match(buf.as_str()) {
             return false;
         }
         prefix_splits(x, MIN_ROOT)
@@ -246,17 +275,17 @@ impl Compound {
         &self,
         x: &str,
         y: &str,
+        (bk, yk): (&str, &str),
         y_kind: TokenKind,
         ctx: &Context<'_>,
         strict: bool,
     ) -> Option<String> {
-        let bk = key(x);
-        if !self.bound.contains(&bk) || y.contains('-') {
+        if !self.bound.contains(bk) || y.contains('-') {
             return None;
         }
         let first = y.chars().next()?;
         if first.is_uppercase() || (y_kind == TokenKind::Number && first.is_ascii_digit()) {
-            if strict || self.hyphen_except.contains(&bk) {
+            if strict || self.hyphen_except.contains(bk) {
                 return None;
             }
             return Some(format!("{x}-{y}"));
@@ -264,14 +293,13 @@ impl Compound {
         if y_kind != TokenKind::Word || !first.is_lowercase() || !is_letters(y) {
             return None;
         }
-        let yk = key(y);
         // `anti terhadap`: the form is used as a word; `pasca aksi`: two equal letters
         // meet, where usage is unsettled.
-        if FUNCTION_WORDS.contains(&yk.as_str()) || yk.chars().next() == bk.chars().last() {
+        if FUNCTION_WORDS.contains(&yk) || yk.chars().next() == bk.chars().last() {
             return None;
         }
         let joined = format!("{bk}{y}");
-        let ok = if strict || ctx.lexicon.knows(&bk) {
+        let ok = if strict || ctx.lexicon.knows(bk) {
             // A bound form that is also a word (`tuna`, `antar`): only a known compound.
             ctx.lexicon.knows(&joined)
         } else {
@@ -309,6 +337,7 @@ impl Compound {
 impl Check for Compound {
     fn check(&self, doc: &Document<'_>, ctx: &Context<'_>, out: &mut Reporter<'_>) {
         let toks = &doc.tokens;
+        let mut buf = String::new();
         let mut i = 0;
         while i < toks.len() {
             if !toks[i].is_word() {
@@ -319,8 +348,7 @@ impl Check for Compound {
             // A capitalised word inside a sentence is a name (`Stadion Jatidiri`,
             // `Kementerian Pemuda dan Olah Raga`): written as its owner writes it.
             let name = |k: usize| {
-                let w = doc.token_text(k);
-                matches!(case_of(w), Case::Title | Case::Mixed) && !doc.is_sentence_initial(k)
+                matches!(doc.case(k), Case::Title | Case::Mixed) && !doc.is_sentence_initial(k)
             };
             // Two words on one line: closed, affixed-open and bound forms written apart.
             if i + 1 < toks.len() && is_inline_space(doc.gap(i, i + 1)) {
@@ -334,21 +362,21 @@ impl Check for Compound {
                     && !name(i)
                     && !name(i + 1)
                 {
-                    let (xk, yk) = (key(x), key(y));
-                    if self.closed_apart(&xk, &yk) && !before_demonstrative(doc, i + 1) {
+                    let (xk, yk) = (doc.key(i), doc.key(i + 1));
+                    if self.closed_apart(xk, yk, &mut buf) && !before_demonstrative(doc, i + 1) {
                         found = Some((format!("{x}{y}"), HELP_CLOSED));
-                    } else if self.open_affixed_apart(&xk, &yk) {
+                    } else if self.open_affixed_apart(xk, yk, &mut buf) {
                         found = Some((format!("{x}{y}"), HELP_AFFIXED));
                     }
                 }
                 // A capitalised bound form inside a sentence starts a name (`Tri
                 // Yanto`, `Trans Jawa`, `Multi Prima`); at a sentence start only a
                 // compound the dictionary knows is joined.
-                let x_case = case_of(x);
+                let x_case = doc.case(i);
                 let initial = x_case == Case::Title && doc.is_sentence_initial(i);
                 if found.is_none() && is_letters(x) && (x_case == Case::Lower || initial) {
                     found = self
-                        .bound_apart(x, y, y_kind, ctx, initial)
+                        .bound_apart(x, y, (doc.key(i), doc.key(i + 1)), y_kind, ctx, initial)
                         .map(|e| (e, HELP_BOUND));
                 }
                 if let Some((expected, help)) = found {
@@ -359,11 +387,11 @@ impl Check for Compound {
                 }
             }
             if is_letters(x) {
-                let split = self.open_split(&key(x));
+                let split = self.open_split(doc.key(i));
                 // `KerjaSama`: a capital at the seam shows two words run together, even
                 // inside a name.
                 let camel = split.is_some_and(|at| {
-                    case_of(x) == Case::Mixed
+                    doc.case(i) == Case::Mixed
                         && x[at..].starts_with(|c: char| c.is_ascii_uppercase())
                 });
                 if let Some(at) = split.filter(|_| !name(i) || camel) {

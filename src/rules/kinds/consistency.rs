@@ -1,7 +1,5 @@
 //! `consistency`: one article writing the same word two ways (`e-mail` and `email`).
 
-use std::collections::HashMap;
-
 use serde::Deserialize;
 
 use super::substitution::is_inline_space;
@@ -9,6 +7,7 @@ use super::{BuildEnv, Check, Context, KindError, Reporter, RuleKind};
 use crate::diagnostic::Label;
 use crate::document::Document;
 use crate::document::normalize::{Case, capitalize, case_of, key, match_case};
+use crate::hash::HashMap;
 use crate::span::Span;
 
 /// ## What it does
@@ -69,7 +68,7 @@ impl RuleKind for Consistency {
             ));
         }
         let mut groups = Vec::new();
-        let mut index: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        let mut index: HashMap<String, Vec<(usize, usize)>> = HashMap::default();
         let all = params
             .groups
             .iter()
@@ -209,7 +208,7 @@ impl Consistency {
 
     /// `x-y` and `xy` in the same article.
     fn auto_hyphen(&self, doc: &Document<'_>, out: &mut Reporter<'_>) {
-        let mut hyphened: HashMap<String, Vec<Span>> = HashMap::new();
+        let mut hyphened: HashMap<String, Vec<Span>> = HashMap::default();
         for i in doc.words() {
             let w = doc.token_text(i);
             let Some((x, y)) = w.split_once('-') else {
@@ -248,7 +247,7 @@ impl Consistency {
         if hyphened.is_empty() {
             return;
         }
-        let mut joined: HashMap<String, Vec<Span>> = HashMap::new();
+        let mut joined: HashMap<String, Vec<Span>> = HashMap::default();
         for i in doc.words() {
             let k = key(doc.token_text(i));
             if hyphened.contains_key(&k) {

@@ -3,6 +3,8 @@
 
 /// A prefix and how its nasal allomorph may have swallowed the root's first letter
 /// (`meny-` + `ebar` = `sebar`, `men-` + `ulis` = `tulis`, `mem-` + `ukul` = `pukul`).
+use crate::document::normalize::{cut_prefix, cut_suffix};
+
 struct Prefix {
     form: &'static str,
     /// Letters the root may have started with when the prefix is followed by a vowel.
@@ -118,7 +120,7 @@ pub(crate) fn prefix_splits(word: &str, min_root: usize) -> Vec<PrefixSplit> {
         root: word.to_owned(),
     }];
     for p in PREFIXES {
-        let Some(rest) = word.strip_prefix(p.form) else {
+        let Some(rest) = cut_prefix(word, p.form) else {
             continue;
         };
         if rest.len() < min_root {
@@ -163,11 +165,11 @@ impl SuffixSplit<'_> {
 pub(crate) fn suffix_splits(word: &str, min_stem: usize) -> Vec<SuffixSplit<'_>> {
     let mut out = Vec::new();
     for c in std::iter::once("").chain(CLITICS.iter().copied()) {
-        let Some(w) = word.strip_suffix(c) else {
+        let Some(w) = cut_suffix(word, c) else {
             continue;
         };
         for d in std::iter::once("").chain(DERIVATIONAL.iter().copied()) {
-            let Some(stem) = w.strip_suffix(d) else {
+            let Some(stem) = cut_suffix(w, d) else {
                 continue;
             };
             if stem.len() < min_stem {

@@ -8,7 +8,7 @@ mod cross;
 mod index;
 mod registry;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 use serde::Deserialize;
@@ -18,6 +18,7 @@ use super::{BuildEnv, Check, Context, KindError, Reporter, RuleKind};
 use crate::diagnostic::{Fix, Label};
 use crate::document::normalize::{Case, capitalize, case_of, key};
 use crate::document::{Document, TokenKind};
+use crate::hash::HashSet;
 use crate::lexicon::DEFAULT_DIC;
 use crate::span::Span;
 
@@ -147,7 +148,7 @@ impl RuleKind for Names {
             ));
         }
         let mut title_starts: std::collections::HashMap<String, Vec<usize>> =
-            std::collections::HashMap::new();
+            std::collections::HashMap::default();
         for (n, t) in titles.iter().enumerate() {
             title_starts.entry(t[0].clone()).or_default().push(n);
         }
@@ -586,7 +587,7 @@ impl Names {
             return;
         }
         let mut lower_counts: std::collections::HashMap<&str, usize> =
-            std::collections::HashMap::new();
+            std::collections::HashMap::default();
         let candidates: Vec<usize> = doc
             .words()
             .filter(|&i| names.contains_key(doc.token_text(i)))
@@ -741,7 +742,7 @@ impl Names {
         let mut i = 0;
         while i < doc.tokens.len() {
             let first = if doc.tokens[i].kind == TokenKind::Word {
-                self.title_starts.get(&key(doc.token_text(i)))
+                self.title_starts.get(doc.key(i))
             } else {
                 None
             };

@@ -1,8 +1,6 @@
 //! `reduplication`: kata ulang written without its hyphen (`kata kata`, `bersama sama`,
 //! `buah buahan`) or with the digit 2 (`anak2`).
 
-use std::collections::HashSet;
-
 use serde::Deserialize;
 
 use super::morph::prefix_splits;
@@ -11,6 +9,7 @@ use super::{BuildEnv, Check, Context, KindError, Reporter, RuleKind};
 use crate::diagnostic::Fix;
 use crate::document::Document;
 use crate::document::normalize::{Case, case_of, key};
+use crate::hash::HashSet;
 use crate::span::Span;
 
 /// ## What it does

@@ -1,7 +1,5 @@
 //! `repetition`: a word written twice in a row.
 
-use std::collections::HashSet;
-
 use serde::Deserialize;
 
 use super::substitution::is_inline_space;
@@ -9,6 +7,7 @@ use super::{BuildEnv, Check, Context, KindError, Reporter, RuleKind};
 use crate::diagnostic::Fix;
 use crate::document::Document;
 use crate::document::normalize::{Case, case_of, key};
+use crate::hash::HashSet;
 use crate::span::Span;
 
 /// What the fix does with the pair.

@@ -1,7 +1,6 @@
 //! `spelling`: words the Indonesian lexicon does not know, with ranked suggestions, and
 //! two words typed without the space between them.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -11,6 +10,7 @@ use super::{BuildEnv, Check, Context, KindError, Reporter, RuleKind};
 use crate::diagnostic::Fix;
 use crate::document::normalize::{key, match_case};
 use crate::document::{Document, TokenKind};
+use crate::hash::HashSet;
 use crate::lexicon::{Analysis, Edit};
 use crate::span::Span;
 

@@ -1,12 +1,13 @@
 //! `substitution`: a fixed list of wrong -> right words or phrases.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
 use super::{BuildEnv, Check, Context, KindError, Reporter, RuleKind};
 use crate::document::Document;
-use crate::document::normalize::{key, match_case};
+use crate::document::normalize::{cut_prefix, cut_suffix, key, match_case};
+use crate::hash::HashMap;
 use crate::span::Span;
 
 /// ## What it does
@@ -58,8 +59,8 @@ impl RuleKind for Substitution {
         if params.pairs.is_empty() {
             return Err(KindError::at("pairs", "`pairs` is empty"));
         }
-        let mut single = HashMap::new();
-        let mut multi: HashMap<String, Vec<(Vec<String>, String)>> = HashMap::new();
+        let mut single = HashMap::default();
+        let mut multi: HashMap<String, Vec<(Vec<String>, String)>> = HashMap::default();
         for (wrong, right) in params.pairs {
             let k = key(wrong.trim());
             let words: Vec<String> = k.split_whitespace().map(str::to_owned).collect();
@@ -88,15 +89,26 @@ impl RuleKind for Substitution {
 
 impl Substitution {
     fn lookup_affixed(&self, word: &str) -> Option<String> {
-        for p in PREFIXES.iter().chain(std::iter::once(&"")) {
-            let Some(rest) = word.strip_prefix(p) else {
-                continue;
-            };
-            for s in SUFFIXES.iter().chain(std::iter::once(&"")) {
+        // The prefixes and suffixes the word has, found once each (most words have none),
+        // then every pairing in the order of the lists.
+        let prefixes = PREFIXES
+            .iter()
+            .chain(std::iter::once(&""))
+            .filter(|p| cut_prefix(word, p).is_some());
+        let mut suffixes = [""; SUFFIXES.len() + 1];
+        let mut n = 0;
+        for s in SUFFIXES.iter().chain(std::iter::once(&"")) {
+            if cut_suffix(word, s).is_some() {
+                suffixes[n] = s;
+                n += 1;
+            }
+        }
+        for p in prefixes {
+            for s in &suffixes[..n] {
                 if p.is_empty() && s.is_empty() {
                     continue;
                 }
-                let Some(stem) = rest.strip_suffix(s) else {
+                let Some(stem) = word.get(p.len()..).and_then(|rest| cut_suffix(rest, s)) else {
                     continue;
                 };
                 if stem.chars().count() < 3 {
@@ -158,9 +170,9 @@ impl Check for Substitution {
                 continue;
             }
             let original = doc.token_text(i);
-            let k = key(original);
+            let k = doc.key(i);
             // Multi-word keys first: the longest phrase wins.
-            if let Some(cands) = self.multi.get(&k) {
+            if let Some(cands) = self.multi.get(k) {
                 if let Some((end, right)) = cands.iter().find_map(|(rest, right)| {
                     let mut j = i;
                     for w in rest {
@@ -168,7 +180,7 @@ impl Check for Substitution {
                         if n >= toks.len()
                             || !toks[n].is_word()
                             || !is_inline_space(doc.gap(j, n))
-                            || key(doc.token_text(n)) != *w
+                            || doc.key(n) != w
                         {
                             return None;
                         }
@@ -184,7 +196,7 @@ impl Check for Substitution {
                     continue;
                 }
             }
-            if let Some(right) = self.lookup_word(&k, ctx, original) {
+            if let Some(right) = self.lookup_word(k, ctx, original) {
                 let expected = match_case(original, &right);
                 if expected != original {
                     out.replace(toks[i].span, original, &expected);

@@ -578,7 +578,7 @@ fn zone_after(doc: &Document<'_>, i: usize) -> Option<(Span, Zone)> {
     if !spaced(doc, i) || !doc.tokens[i + 1].is_word() {
         return None;
     }
-    let z = Zone::from_key(&key(doc.token_text(i + 1)))?;
+    let z = Zone::from_key(doc.key(i + 1))?;
     Some((doc.tokens[i + 1].span, z))
 }
 
@@ -586,7 +586,7 @@ fn time_context_before(doc: &Document<'_>, i: usize) -> bool {
     i >= 1
         && doc.tokens[i - 1].is_word()
         && spaced(doc, i - 1)
-        && matches!(key(doc.token_text(i - 1)).as_str(), "pukul" | "pkl" | "jam")
+        && matches!(doc.key(i - 1), "pukul" | "pkl" | "jam")
 }
 
 /// `10.00`, `10.00-12.00`, `10:00`, `10:00:15`, `10` before a zone, at token `i`.

@@ -2,7 +2,7 @@
 //! within one article (`nama.lintas` as a rule) and across the articles of a folder
 //! ([`cross_document_names`]).
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{HashMap, HashSet};
 
 use super::index::NameIndex;
 use crate::diagnostic::{Diagnostic, Fix, Level};
@@ -81,7 +81,7 @@ fn differ(a: &str, b: &str) -> bool {
 /// Groups of forms sharing a key and written in at least two different ways, longest
 /// names first (so `Choe Son-hui` is handled before `Son-hui`).
 fn groups<'f>(all: impl Iterator<Item = (usize, &'f Form)>) -> Vec<Vec<(usize, &'f Form)>> {
-    let mut by_key: HashMap<&str, Vec<(usize, &Form)>> = HashMap::new();
+    let mut by_key: HashMap<&str, Vec<(usize, &Form)>> = HashMap::default();
     let mut order: Vec<&str> = Vec::new();
     for (d, f) in all {
         by_key

@@ -2,10 +2,9 @@
 //! capitalised words (`Kim Jong Un`, `Korea Utara`), with counts per spelling and whether
 //! the capital is evidence of a name (not a sentence start, not a title-case headline).
 
-use std::collections::HashMap;
-
 use crate::document::normalize::{Case, case_of};
 use crate::document::{Document, TokenKind};
+use crate::hash::HashMap;
 
 use super::super::substitution::is_inline_space;
 

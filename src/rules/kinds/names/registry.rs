@@ -2,13 +2,14 @@
 //! wrong spellings known for them. The default table lives in `rules/nama/registri.toml`;
 //! rules extend it with their own tables and a newsroom with `[names]` in `.sunting.toml`.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 use serde::Deserialize;
 
 use crate::config::NamesConfig;
 use crate::document::normalize::key;
+use crate::hash::{HashMap, HashSet};
 
 /// The embedded default registry.
 pub(crate) const DEFAULT_REGISTRY: &str = include_str!("../../../../rules/nama/registri.toml");
