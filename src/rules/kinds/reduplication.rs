@@ -85,10 +85,10 @@ enum Finding {
 }
 
 impl Reduplication {
-    fn pair(&self, a: &str, b: &str, ctx: &Context<'_>) -> Option<Finding> {
-        let (ak, bk) = (key(a), key(b));
+    /// `ak`, `bk`: the matching keys of two neighbouring words.
+    fn pair(&self, ak: &str, bk: &str, ctx: &Context<'_>) -> Option<Finding> {
         if ak == bk {
-            if self.except.contains(&ak) || !ctx.lexicon.knows(&ak) {
+            if self.except.contains(ak) || !ctx.lexicon.knows(ak) {
                 return None;
             }
             // `mengatakan mengatakan`, `bermain bermain`: a verb with a prefix is not
@@ -96,7 +96,7 @@ impl Reduplication {
             let affixed = ["me", "di", "ber", "ter", "pe"]
                 .iter()
                 .any(|p| ak.starts_with(p))
-                && prefix_splits(&ak, 3)
+                && prefix_splits(ak, 3)
                     .iter()
                     .any(|p| p.prefix_len > 0 && ctx.lexicon.knows(&p.root));
             return Some(if affixed {
@@ -105,23 +105,24 @@ impl Reduplication {
                 Finding::Hyphen
             });
         }
-        if bk.len() < 3 || !ctx.lexicon.knows(&bk) {
+        if bk.len() < 3 {
             return None;
         }
         // `bersama sama`
-        if let Some(p) = ak.strip_suffix(bk.as_str()) {
+        if let Some(p) = ak.strip_suffix(bk) {
             let ok = PREFIXES.contains(&p)
-                && !(p == "se" && NOT_AFTER_SE.contains(&bk.as_str()))
-                && ctx.lexicon.knows(&ak);
+                && !(p == "se" && NOT_AFTER_SE.contains(&bk))
+                && ctx.lexicon.knows(bk)
+                && ctx.lexicon.knows(ak);
             return ok.then_some(Finding::Hyphen);
         }
         // `sayur sayuran`, `sekutu sekutunya`
-        if let Some(s) = bk.strip_prefix(ak.as_str()) {
-            let ok = (CLITICS.contains(&s)
-                || (s == "an" && !VERB_BEFORE_AN.contains(&ak.as_str())))
+        if let Some(s) = bk.strip_prefix(ak) {
+            let ok = (CLITICS.contains(&s) || (s == "an" && !VERB_BEFORE_AN.contains(&ak)))
                 && ak.len() >= 3
-                && !self.except.contains(&ak)
-                && ctx.lexicon.knows(&ak);
+                && !self.except.contains(ak)
+                && ctx.lexicon.knows(bk)
+                && ctx.lexicon.knows(ak);
             return ok.then_some(Finding::Hyphen);
         }
         None
@@ -129,6 +130,9 @@ impl Reduplication {
 
     /// `anak2` -> `anak-anak`, `ibu2nya` -> `ibu-ibunya`.
     fn digit_two(word: &str, ctx: &Context<'_>) -> Option<String> {
+        if !word.contains('2') {
+            return None;
+        }
         let (base, rest) = word.split_once('2')?;
         // Lower case only: `Aceh2`, `Mandiri2` are names with a number.
         if !is_letters(base) || base.len() < 3 || case_of(base) != Case::Lower {
@@ -160,7 +164,7 @@ impl Check for Reduplication {
                 i += 1;
                 continue;
             }
-            let a_case = case_of(a);
+            let a_case = doc.case(i);
             let a_ok = is_letters(a)
                 && (a_case == Case::Lower || (a_case == Case::Title && doc.is_sentence_initial(i)));
             let n = i + 1;
@@ -169,13 +173,13 @@ impl Check for Reduplication {
                 continue;
             }
             let b = doc.token_text(n);
-            if !is_letters(b) || case_of(b) != Case::Lower {
+            if !is_letters(b) || doc.case(n) != Case::Lower {
                 i += 1;
                 continue;
             }
             let span = Span::new(toks[i].span.start, toks[n].span.end);
             let actual = span.text(doc.text);
-            match self.pair(a, b, ctx) {
+            match self.pair(doc.key(i), doc.key(n), ctx) {
                 Some(Finding::Hyphen) => {
                     let expected = format!("{a}-{b}");
                     let d = out.report(span, &[("actual", actual), ("expected", &expected)]);

@@ -6,7 +6,7 @@ use super::substitution::is_inline_space;
 use super::{BuildEnv, Check, Context, KindError, Reporter, RuleKind};
 use crate::diagnostic::Fix;
 use crate::document::Document;
-use crate::document::normalize::{Case, case_of, key};
+use crate::document::normalize::{Case, key};
 use crate::hash::HashSet;
 use crate::span::Span;
 
@@ -71,23 +71,18 @@ impl Check for Repetition {
                 continue;
             }
             let (ta, tb) = (doc.token_text(i), doc.token_text(i + 1));
-            let k = key(ta);
-            let same = k == key(tb)
-                && (case_of(ta) == case_of(tb)
-                    || (case_of(ta) == Case::Title
-                        && case_of(tb) == Case::Lower
-                        && doc.is_sentence_initial(i)));
+            let k = doc.key(i);
+            let (ca, cb) = (doc.case(i), doc.case(i + 1));
+            let same = k == doc.key(i + 1)
+                && (ca == cb
+                    || (ca == Case::Title && cb == Case::Lower && doc.is_sentence_initial(i)));
             let wanted = same
                 && !k.contains('-')
                 && k.chars().all(char::is_alphabetic)
-                && !self.except.contains(&k)
+                && !self.except.contains(k)
                 && match &self.words {
-                    Some(w) => w.contains(&k),
-                    None => {
-                        k.chars().count() >= 2
-                            && case_of(ta) == Case::Lower
-                            && ctx.lexicon.knows(&k)
-                    }
+                    Some(w) => w.contains(k),
+                    None => k.chars().count() >= 2 && ca == Case::Lower && ctx.lexicon.knows(k),
                 };
             if !wanted {
                 i += 1;

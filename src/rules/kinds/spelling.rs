@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 use super::{BuildEnv, Check, Context, KindError, Reporter, RuleKind};
 use crate::diagnostic::Fix;
-use crate::document::normalize::{key, match_case};
+use crate::document::normalize::match_case;
 use crate::document::{Document, TokenKind};
 use crate::hash::HashSet;
 use crate::lexicon::{Analysis, Edit};
@@ -118,11 +118,24 @@ static SINGLE_QUOTED: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Spans where a foreign term is marked as such: emphasis, a short quoted phrase.
 fn foreign_spans(doc: &Document<'_>) -> Vec<Span> {
-    let mut out: Vec<Span> = EMPHASIS
-        .find_iter(&doc.prose)
-        .chain(SINGLE_QUOTED.find_iter(&doc.prose))
-        .map(|m| Span::new(m.start(), m.end()))
-        .collect();
+    // The regexes start with an alternation that defeats their literal prefilter; most
+    // copy has no `*`/`_` and no single quotes at all, which a byte scan tells quickly.
+    let prose: &str = &doc.prose;
+    let mut out: Vec<Span> = Vec::new();
+    if prose.contains(['*', '_']) {
+        out.extend(
+            EMPHASIS
+                .find_iter(prose)
+                .map(|m| Span::new(m.start(), m.end())),
+        );
+    }
+    if prose.contains(['\'', '‘']) {
+        out.extend(
+            SINGLE_QUOTED
+                .find_iter(prose)
+                .map(|m| Span::new(m.start(), m.end())),
+        );
+    }
     out.extend(
         doc.quoted
             .iter()
@@ -186,18 +199,12 @@ impl Check for Spelling {
         for i in doc.words() {
             let tok = doc.tokens[i];
             let original = doc.token_text(i);
-            let mut chars = original.chars();
-            let Some(first) = chars.next() else { continue };
-            if original.chars().count() < 3
-                || original.chars().any(|c| c.is_ascii_digit())
-                || original
-                    .chars()
-                    .any(|c| c.is_alphabetic() && !c.is_ascii_alphabetic())
-                || !original.contains(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U'])
-                || chars.any(char::is_uppercase)
-            {
+            if !plain_word(original) {
                 continue;
             }
+            let Some(first) = original.chars().next() else {
+                continue;
+            };
             let initial_cap = first.is_uppercase();
             if initial_cap && !doc.is_sentence_initial(i) {
                 continue;
@@ -208,13 +215,12 @@ impl Check for Spelling {
             {
                 continue;
             }
-            let lower;
-            let k: &str = if initial_cap || !original.is_ascii() {
-                lower = key(original);
-                &lower
-            } else {
-                original
-            };
+            let k = doc.key(i);
+            // Most words are known: the cheap cached answer first, the analysis (with its
+            // suggestions) only for the rest.
+            if ctx.lexicon.is_word(k) {
+                continue;
+            }
             let a = ctx.lexicon.analyse(k);
             if a.known {
                 continue;
@@ -268,6 +274,27 @@ impl Check for Spelling {
     }
 }
 
+/// A word worth checking: three or more letters of the basic Latin alphabet (other
+/// characters, such as a curly apostrophe, may appear), a vowel, no digits, and no capital
+/// after the first letter (acronyms and CamelCase are names).
+fn plain_word(w: &str) -> bool {
+    let has_vowel = |w: &str| w.contains(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U']);
+    if w.is_ascii() {
+        let b = w.as_bytes();
+        return b.len() >= 3
+            && !b.iter().any(u8::is_ascii_digit)
+            && !b[1..].iter().any(u8::is_ascii_uppercase)
+            && has_vowel(w);
+    }
+    w.chars().count() >= 3
+        && !w.chars().any(|c| c.is_ascii_digit())
+        && !w
+            .chars()
+            .any(|c| c.is_alphabetic() && !c.is_ascii_alphabetic())
+        && has_vowel(w)
+        && !w.chars().skip(1).any(char::is_uppercase)
+}
+
 /// A neighbouring word (same line, only spaces between) is on the English list: the word
 /// is part of a foreign phrase (`crude oil`, `palm oil mill`). (Counting unknown
 /// neighbours too hid `keapda` after `berterimakasih`, so only the list counts.)
@@ -279,9 +306,7 @@ fn in_foreign_phrase(doc: &Document<'_>, ctx: &Context<'_>, i: usize) -> bool {
         {
             return false;
         }
-        let t = doc.token_text(j);
-        let k = key(t);
-        ctx.lexicon.is_english(&k)
+        ctx.lexicon.is_english(doc.key(j))
     };
     (i > 0 && neighbour(i - 1)) || (i + 1 < doc.tokens.len() && neighbour(i + 1))
 }

@@ -12,7 +12,7 @@ use self::infer::{Assumed, Basis};
 use self::parse::{DateExpr, MONTHS, Parsed, Zone};
 use super::{BuildEnv, Check, Context, KindError, Reporter, RuleKind};
 use crate::diagnostic::Fix;
-use crate::document::normalize::{Case, capitalize, case_of, key};
+use crate::document::normalize::{Case, capitalize, key};
 use crate::document::{Document, TokenKind};
 use crate::span::Span;
 
@@ -83,18 +83,20 @@ impl RuleKind for Dates {
 
 impl Check for Dates {
     fn check(&self, doc: &Document<'_>, ctx: &Context<'_>, out: &mut Reporter<'_>) {
-        let parsed = parse::parse(doc);
+        // Ten rules read the same dates: parsed once per document.
+        let parsed = doc.memo(parse::parse);
+        let parsed = &*parsed;
         match self.which {
-            Which::Impossible => impossible(doc, &parsed, out),
-            Which::Year => year(doc, ctx, &parsed, out),
-            Which::Comma => comma(doc, &parsed, out),
-            Which::Weekday => weekday(doc, ctx, &parsed, out),
-            Which::Name => names(doc, &parsed, out),
-            Which::Capital => capitals(doc, &parsed, out),
-            Which::Format => format(doc, ctx, &parsed, out),
-            Which::TimeSeparator => time_separator(doc, ctx, &parsed, out),
-            Which::TimeImpossible => time_impossible(doc, &parsed, out),
-            Which::TimeZone => time_zone(doc, &parsed, out),
+            Which::Impossible => impossible(doc, parsed, out),
+            Which::Year => year(doc, ctx, parsed, out),
+            Which::Comma => comma(doc, parsed, out),
+            Which::Weekday => weekday(doc, ctx, parsed, out),
+            Which::Name => names(doc, parsed, out),
+            Which::Capital => capitals(doc, parsed, out),
+            Which::Format => format(doc, ctx, parsed, out),
+            Which::TimeSeparator => time_separator(doc, ctx, parsed, out),
+            Which::TimeImpossible => time_impossible(doc, parsed, out),
+            Which::TimeZone => time_zone(doc, parsed, out),
         }
     }
 }
@@ -331,20 +333,20 @@ const WEEK_SENSE_NEXT: &[&str] = &[
     "yang",
 ];
 
-fn word_key(doc: &Document<'_>, i: usize) -> Option<String> {
+fn word_key<'d>(doc: &'d Document<'_>, i: usize) -> Option<&'d str> {
     doc.tokens
         .get(i)
         .filter(|t| t.is_word())
-        .map(|_| key(doc.token_text(i)))
+        .map(|_| doc.key(i))
 }
 
-fn prev_word(doc: &Document<'_>, i: usize) -> Option<String> {
+fn prev_word<'d>(doc: &'d Document<'_>, i: usize) -> Option<&'d str> {
     (i >= 1 && doc.gap(i - 1, i).chars().all(|c| c == ' ' || c == '\u{a0}'))
         .then(|| word_key(doc, i - 1))
         .flatten()
 }
 
-fn next_word(doc: &Document<'_>, i: usize) -> Option<String> {
+fn next_word<'d>(doc: &'d Document<'_>, i: usize) -> Option<&'d str> {
     (i + 1 < doc.tokens.len() && doc.gap(i, i + 1).chars().all(|c| c == ' ' || c == '\u{a0}'))
         .then(|| word_key(doc, i + 1))
         .flatten()
@@ -370,30 +372,28 @@ fn names(doc: &Document<'_>, parsed: &Parsed, out: &mut Reporter<'_>) {
     let in_date_as_month = |i: usize| parsed.dates.iter().any(|d| d.month_token == Some(i));
     for i in doc.words() {
         let word = doc.token_text(i);
-        let k = key(word);
-        let canonical = if let Some(m) = parse::misspelt_day(&k) {
-            (!m.needs_context || in_date_as_day(i) || prev_word(doc, i).as_deref() == Some("hari"))
+        let k = doc.key(i);
+        let canonical = if let Some(m) = parse::misspelt_day(k) {
+            (!m.needs_context || in_date_as_day(i) || prev_word(doc, i) == Some("hari"))
                 .then_some(m.canonical.to_owned())
-        } else if let Some(m) = parse::misspelt_month(&k) {
+        } else if let Some(m) = parse::misspelt_month(k) {
             // Institut Teknologi Sepuluh Nopember keeps its name.
-            let in_name = prev_word(doc, i).as_deref() == Some("sepuluh");
+            let in_name = prev_word(doc, i) == Some("sepuluh");
             (!in_name && !m.needs_context
                 || in_date_as_month(i)
                 || next_is_year(doc, i)
-                || prev_word(doc, i).as_deref() == Some("bulan"))
+                || prev_word(doc, i) == Some("bulan"))
             .then_some(m.canonical.to_owned())
-        } else if in_date_as_month(i)
-            && parse::month_of(&k).is_none()
-            && case_of(word) != Case::Lower
+        } else if in_date_as_month(i) && parse::month_of(k).is_none() && doc.case(i) != Case::Lower
         {
             // A near miss between a day and a year (`21 Agsutus 2024`); abbreviations
             // are months too but not misspellings.
-            parse::fuzzy_month(&k).map(|m| MONTHS[m as usize - 1].to_owned())
+            parse::fuzzy_month(k).map(|m| MONTHS[m as usize - 1].to_owned())
         } else {
             None
         };
         let Some(canonical) = canonical else { continue };
-        let expected = if case_of(word) == Case::Upper {
+        let expected = if doc.case(i) == Case::Upper {
             canonical.to_uppercase()
         } else {
             canonical
@@ -405,11 +405,11 @@ fn names(doc: &Document<'_>, parsed: &Parsed, out: &mut Reporter<'_>) {
 fn capitals(doc: &Document<'_>, parsed: &Parsed, out: &mut Reporter<'_>) {
     for i in doc.words() {
         let word = doc.token_text(i);
-        if case_of(word) != Case::Lower {
+        if doc.case(i) != Case::Lower {
             continue;
         }
-        let k = key(word);
-        let flag = if parse::weekday_of(&k).is_some() && k != "ahad" {
+        let k = doc.key(i);
+        let flag = if parse::weekday_of(k).is_some() && k != "ahad" {
             let dated = parsed
                 .dates
                 .iter()
@@ -417,17 +417,16 @@ fn capitals(doc: &Document<'_>, parsed: &Parsed, out: &mut Reporter<'_>) {
             if k == "minggu" {
                 // `minggu` is also *week*: only `hari minggu` or a day name before a date.
                 dated
-                    || (prev_word(doc, i).as_deref() == Some("hari")
-                        && !next_word(doc, i)
-                            .is_some_and(|n| WEEK_SENSE_NEXT.contains(&n.as_str())))
+                    || (prev_word(doc, i) == Some("hari")
+                        && !next_word(doc, i).is_some_and(|n| WEEK_SENSE_NEXT.contains(&n)))
             } else {
                 // `senin` .. `sabtu` have no other sense.
                 true
             }
-        } else if parse::month_of(&k).is_some() {
+        } else if parse::month_of(k).is_some() {
             parsed.dates.iter().any(|d| d.month_token == Some(i))
                 || next_is_year(doc, i)
-                || prev_word(doc, i).as_deref() == Some("bulan")
+                || prev_word(doc, i) == Some("bulan")
         } else {
             false
         };
