@@ -43,7 +43,9 @@ pub fn key(s: &str) -> String {
 /// Append `key(s)` to `out`, without allocating when `s` is ASCII.
 pub fn push_key(s: &str, out: &mut String) {
     if s.is_ascii() {
-        out.extend(s.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        let start = out.len();
+        out.push_str(s);
+        out[start..].make_ascii_lowercase();
     } else {
         out.push_str(&key(s));
     }
@@ -91,6 +93,9 @@ pub enum Case {
 
 /// The case shape of `s`.
 pub fn case_of(s: &str) -> Case {
+    if s.is_ascii() {
+        return ascii_case_of(s.as_bytes());
+    }
     // One pass over the letters: how many, how many capitals, and whether only the first
     // is one.
     let (mut letters, mut upper, mut first_upper) = (0usize, 0usize, false);
@@ -105,6 +110,27 @@ pub fn case_of(s: &str) -> Case {
             // A letter without case (rare in Indonesian copy) keeps the old answer shape.
             return case_of_slow(s);
         }
+    }
+    if upper == 0 {
+        Case::Lower
+    } else if letters > 1 && upper == letters {
+        Case::Upper
+    } else if first_upper && upper == 1 {
+        Case::Title
+    } else {
+        Case::Mixed
+    }
+}
+
+fn ascii_case_of(b: &[u8]) -> Case {
+    let (mut letters, mut upper, mut first_upper) = (0usize, 0usize, false);
+    for &c in b.iter().filter(|c| c.is_ascii_alphabetic()) {
+        let up = c.is_ascii_uppercase();
+        if letters == 0 {
+            first_upper = up;
+        }
+        letters += 1;
+        upper += usize::from(up);
     }
     if upper == 0 {
         Case::Lower
@@ -154,6 +180,26 @@ pub fn capitalize(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn case_shapes() {
+        for (w, c) in [
+            ("praktek", Case::Lower),
+            ("Praktek", Case::Title),
+            ("PRAKTEK", Case::Upper),
+            ("iPhone", Case::Mixed),
+            ("A", Case::Title),
+            ("ke-3", Case::Lower),
+            ("COVID-19", Case::Upper),
+            ("Élysée", Case::Title),
+            ("ÉLYSÉE", Case::Upper),
+            ("Jum’at", Case::Title),
+            ("123", Case::Lower),
+        ] {
+            assert_eq!(case_of(w), c, "{w}");
+            assert_eq!(case_of_slow(w), c, "{w}");
+        }
+    }
 
     #[test]
     fn cuts_affixes_like_the_library_does() {

@@ -1,7 +1,7 @@
 //! `compound`: gabungan kata written joined or apart against EYD V, with their affixed
 //! forms, and bound forms (`pasca`, `non`, `antar`) written apart.
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use serde::Deserialize;
 
 use super::morph::{prefix_splits, suffix_splits};
@@ -83,7 +83,11 @@ pub struct Compound {
 /// An automaton that finds any of `words` without its first letter.
 fn tail_filter<'a>(words: impl Iterator<Item = &'a String>) -> Result<AhoCorasick, KindError> {
     let tails: Vec<&str> = words.map(|w| w.get(1..).unwrap_or(w.as_str())).collect();
-    AhoCorasick::new(tails).map_err(|e| KindError::at("open", e.to_string()))
+    // A DFA: a few hundred patterns, probed on every word, where per-call speed counts.
+    AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(tails)
+        .map_err(|e| KindError::at("open", e.to_string()))
 }
 
 /// Affixes add at most this many bytes (`memper-` + `-kannya`).

@@ -91,18 +91,23 @@ impl Substitution {
     fn lookup_affixed(&self, word: &str) -> Option<String> {
         // The prefixes and suffixes the word has, found once each (most words have none),
         // then every pairing in the order of the lists.
+        let (Some(&first), Some(&last)) = (word.as_bytes().first(), word.as_bytes().last()) else {
+            return None;
+        };
         let prefixes = PREFIXES
             .iter()
-            .chain(std::iter::once(&""))
-            .filter(|p| cut_prefix(word, p).is_some());
+            .filter(|p| p.as_bytes()[0] == first && cut_prefix(word, p).is_some())
+            .chain(std::iter::once(&""));
         let mut suffixes = [""; SUFFIXES.len() + 1];
         let mut n = 0;
-        for s in SUFFIXES.iter().chain(std::iter::once(&"")) {
-            if cut_suffix(word, s).is_some() {
+        for s in SUFFIXES {
+            if s.as_bytes()[s.len() - 1] == last && cut_suffix(word, s).is_some() {
                 suffixes[n] = s;
                 n += 1;
             }
         }
+        suffixes[n] = "";
+        n += 1;
         for p in prefixes {
             for s in &suffixes[..n] {
                 if p.is_empty() && s.is_empty() {

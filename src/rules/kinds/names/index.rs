@@ -161,10 +161,11 @@ impl NameIndex {
             };
             let k = idx.occs.len();
             idx.occs.push(occ);
-            let stats = idx.forms.entry(w.to_owned()).or_insert_with(|| {
+            if !idx.forms.contains_key(w) {
                 idx.order.push(w.to_owned());
-                FormStats::default()
-            });
+                idx.forms.insert(w.to_owned(), FormStats::default());
+            }
+            let stats = idx.forms.get_mut(w).expect("inserted above");
             stats.occs.push(k);
             if occ.is_evidence() {
                 stats.evidence += 1;
