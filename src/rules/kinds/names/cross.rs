@@ -27,50 +27,126 @@ struct Form {
 /// Every window of up to four words inside the article's runs of capitalised words, with
 /// at least four letters.
 fn forms(doc: &Document<'_>, idx: &NameIndex) -> Vec<Form> {
+    forms_where(doc, idx, |_, _, _| true)
+}
+
+/// The forms of one article that can differ from another form of the same article: a key
+/// shared by windows whose text is not byte for byte the same. Most names are written one
+/// way, so this spares building the strings for them; the result is what `forms` gives
+/// minus forms that no group of `groups` can hold.
+fn competing_forms(doc: &Document<'_>, idx: &NameIndex) -> Vec<Form> {
+    use std::hash::{BuildHasher, Hasher};
+    let state = foldhash::fast::FixedState::default();
+    let key_hash = |t: &[usize], a: usize, b: usize| {
+        let mut h = state.build_hasher();
+        for &i in &t[a..=b] {
+            for c in doc.key(i).chars().filter(|c| c.is_alphanumeric()) {
+                h.write_u32(c as u32);
+            }
+        }
+        h.finish()
+    };
+    let window = |t: &[usize], a: usize, b: usize| {
+        Span::new(doc.tokens[t[a]].span.start, doc.tokens[t[b]].span.end)
+    };
+    // Key hash -> (the first window's span, whether another window's text differs).
+    let mut by_hash: HashMap<u64, (Span, bool)> = HashMap::default();
+    forms_scan(doc, idx, |t, a, b| {
+        let span = window(t, a, b);
+        by_hash
+            .entry(key_hash(t, a, b))
+            .and_modify(|(first, differs)| {
+                *differs |= first.text(doc.text) != span.text(doc.text);
+            })
+            .or_insert((span, false));
+    });
+    forms_where(doc, idx, |t, a, b| {
+        by_hash
+            .get(&key_hash(t, a, b))
+            .is_some_and(|&(_, differs)| differs)
+    })
+}
+
+/// The forms whose window (run tokens `t`, words `a..=b`) `keep` accepts.
+fn forms_where(
+    doc: &Document<'_>,
+    idx: &NameIndex,
+    mut keep: impl FnMut(&[usize], usize, usize) -> bool,
+) -> Vec<Form> {
     let mut out = Vec::new();
+    forms_scan(doc, idx, |t, a, b| {
+        if !keep(t, a, b) {
+            return;
+        }
+        let key: String = t[a..=b]
+            .iter()
+            .flat_map(|&i| doc.key(i).chars().filter(|c| c.is_alphanumeric()))
+            .collect();
+        let mut display = String::new();
+        for (n, &i) in t[a..=b].iter().enumerate() {
+            if n > 0 {
+                display.push(' ');
+            }
+            display.push_str(doc.token_text(i));
+        }
+        let span = Span::new(doc.tokens[t[a]].span.start, doc.tokens[t[b]].span.end);
+        out.push(Form { key, display, span });
+    });
+    out
+}
+
+/// Call `f(run tokens, a, b)` for every window `a..=b` that makes a form, in order.
+fn forms_scan(doc: &Document<'_>, idx: &NameIndex, mut f: impl FnMut(&[usize], usize, usize)) {
+    // Per word of the current run: whether it may be part of a form, and its letters and
+    // digits in lower case.
+    let mut usable: Vec<bool> = Vec::new();
+    let mut letters: Vec<usize> = Vec::new();
     for run in &idx.runs {
         let t = &run.toks;
+        usable.clear();
+        letters.clear();
+        for &i in t {
+            let w = doc.token_text(i);
+            // Apostrophes are spelling (`Jum'at`), and day and month names belong to the
+            // dates rules: only hyphens and spaces are compared here. CamelCase
+            // (`MedcoEnergi`, `BobbyNasution`) is brand styling or two words glued where a
+            // link was stripped, not a way of writing the name.
+            usable.push(
+                !(w.contains(['\'', '’'])
+                    || super::CALENDAR.contains(&doc.key(i))
+                    || is_camel_case(w)),
+            );
+            letters.push(doc.key(i).chars().filter(|c| c.is_alphanumeric()).count());
+        }
         for a in 0..t.len() {
             // A run on a headline line, or one that starts a sentence with an ordinary word,
             // still names things; only the capital's evidence differs, which does not matter
             // when comparing hyphens.
             for b in a..t.len().min(a + 4) {
-                let words: Vec<&str> = t[a..=b].iter().map(|&i| doc.token_text(i)).collect();
-                // Apostrophes are spelling (`Jum'at`), and day and month names belong to
-                // the dates rules: only hyphens and spaces are compared here. CamelCase
-                // (`MedcoEnergi`, `BobbyNasution`) is brand styling or two words glued where
-                // a link was stripped, not a way of writing the name.
-                if words.iter().any(|w| {
-                    w.contains(['\'', '’'])
-                        || super::CALENDAR.contains(&key(w).as_str())
-                        || is_camel_case(w)
-                }) {
+                if !usable[a..=b].iter().all(|&u| u) {
                     continue;
                 }
-                let display = words.join(" ");
-                let key: String = key(&display)
-                    .chars()
-                    .filter(|c| c.is_alphanumeric())
-                    .collect();
-                if key.chars().count() < 4 {
+                if letters[a..=b].iter().sum::<usize>() < 4 {
                     continue;
                 }
-                let span = Span::new(doc.tokens[t[a]].span.start, doc.tokens[t[b]].span.end);
-                out.push(Form { key, display, span });
+                f(t, a, b);
             }
         }
     }
-    out
 }
 
 /// A lower-case letter followed by a capital inside a word part (`DetikPagi`), not after
 /// a hyphen (`Son-Hui` is not CamelCase).
 fn is_camel_case(w: &str) -> bool {
-    w.split('-').any(|part| {
-        let cs: Vec<char> = part.chars().collect();
-        cs.windows(2)
-            .any(|p| p[0].is_lowercase() && p[1].is_uppercase())
-    })
+    let mut prev_lower = false;
+    for c in w.chars() {
+        // A hyphen starts a new part: the pair across it does not count.
+        if c.is_uppercase() && prev_lower {
+            return true;
+        }
+        prev_lower = c.is_lowercase();
+    }
+    false
 }
 
 /// Spellings that differ in more than letter case (so in hyphens or spaces).
@@ -127,7 +203,7 @@ pub(super) fn check_document(
     accepted: &HashSet<String>,
     out: &mut Reporter<'_>,
 ) {
-    let all = forms(doc, idx);
+    let all = competing_forms(doc, idx);
     let mut taken: Vec<Span> = Vec::new();
     for g in groups(all.iter().map(|f| (0, f))) {
         let (major, n, clear) = majority(&g);
