@@ -4,7 +4,7 @@
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use serde::Deserialize;
 
-use super::morph::{prefix_splits, suffix_splits};
+use super::morph::{any_suffix_split, prefix_splits, suffix_splits};
 use super::substitution::is_inline_space;
 use super::{BuildEnv, Check, Context, KindError, Reporter, RuleKind};
 use crate::diagnostic::Fix;
@@ -71,13 +71,15 @@ pub struct Compound {
     /// words are outside them and skip the affix analysis.
     open_len: (usize, usize),
     closed_len: (usize, usize),
-    /// Quick filters before the affix analysis. Every affixed form of a compound holds the
-    /// compound without its first letter (`meng-` swallows the `k` of `kerja sama`), so a
-    /// word without any of these is skipped: joined open compounds, closed compounds, and
-    /// open compounds written apart (`erja sama`).
+    /// Quick filter before the affix analysis. Every affixed form of a joined open
+    /// compound holds it without its first letter (`meng-` swallows the `k` of
+    /// `kerjasama`), so a word without any of these is skipped.
     open_filter: AhoCorasick,
-    closed_filter: AhoCorasick,
-    open_apart_filter: AhoCorasick,
+    /// For two words written apart, the second word without its suffixes must be the end
+    /// of a closed compound (`raga` of `olah raga` and of `berolah raganya`) or the second
+    /// word of an open one (`jawab` of `dipertanggung jawabkan`).
+    closed_tails: HashSet<String>,
+    open_seconds: HashSet<String>,
 }
 
 /// An automaton that finds any of `words` without its first letter.
@@ -157,8 +159,14 @@ impl RuleKind for Compound {
         }
         Ok(Self {
             open_filter: tail_filter(open_joined.keys())?,
-            closed_filter: tail_filter(closed.iter())?,
-            open_apart_filter: tail_filter(open_apart.iter())?,
+            closed_tails: closed
+                .iter()
+                .flat_map(|c| (1..c.len()).map(move |j| c[j..].to_owned()))
+                .collect(),
+            open_seconds: open_apart
+                .iter()
+                .filter_map(|p| p.split_once(' ').map(|(_, b)| b.to_owned()))
+                .collect(),
             open_apart,
             bound,
             hyphen_except: params.hyphen_except.iter().map(|s| key(s)).collect(),
@@ -230,12 +238,12 @@ impl Compound {
         if n < self.closed_len.0 || n > self.closed_len.1 + MAX_AFFIX_BYTES {
             return false;
         }
+        if !any_suffix_split(y, 1, |ss| self.closed_tails.contains(ss.stem)) {
+            return false;
+        }
         buf.clear();
         buf.push_str(x);
         buf.push_str(y);
-        if !self.closed_filter.is_match(buf.as_str()) {
-            return false;
-        }
         let concat = buf.as_str();
         prefix_splits(concat, MIN_ROOT).iter().any(|ps| {
             suffix_splits(&ps.root, MIN_ROOT).iter().any(|ss| {
@@ -248,16 +256,14 @@ impl Compound {
 
     /// An open compound with a prefix and a suffix written apart (`dipertanggung
     /// jawabkan`): true when joining is right.
-    fn open_affixed_apart(&self, x: &str, y: &str, buf: &mut String) -> bool {
+    fn open_affixed_apart(&self, x: &str, y: &str) -> bool {
         let n = x.len() + y.len();
         if n < self.open_len.0 || n > self.open_len.1 + MAX_AFFIX_BYTES {
             return false;
         }
-        buf.clear();
-        buf.push_str(x);
-        buf.push(' ');
-        buf.push_str(y);
-        if !self.open_apart_filter.is_match(buf.as_str()) {
+        if !any_suffix_split(y, 2, |ss| {
+            !ss.derivational.is_empty() && self.open_seconds.contains(ss.stem)
+        }) {
             return false;
         }
         prefix_splits(x, MIN_ROOT)
@@ -369,7 +375,7 @@ impl Check for Compound {
                     let (xk, yk) = (doc.key(i), doc.key(i + 1));
                     if self.closed_apart(xk, yk, &mut buf) && !before_demonstrative(doc, i + 1) {
                         found = Some((format!("{x}{y}"), HELP_CLOSED));
-                    } else if self.open_affixed_apart(xk, yk, &mut buf) {
+                    } else if self.open_affixed_apart(xk, yk) {
                         found = Some((format!("{x}{y}"), HELP_AFFIXED));
                     }
                 }

@@ -160,6 +160,36 @@ impl SuffixSplit<'_> {
     }
 }
 
+/// The readings of [`suffix_splits`] without collecting them, for filters on hot paths:
+/// `f` gets each split and stops the walk by returning true; the result says whether it
+/// did.
+pub(crate) fn any_suffix_split<'w>(
+    word: &'w str,
+    min_stem: usize,
+    mut f: impl FnMut(SuffixSplit<'w>) -> bool,
+) -> bool {
+    for c in std::iter::once("").chain(CLITICS.iter().copied()) {
+        let Some(w) = cut_suffix(word, c) else {
+            continue;
+        };
+        for d in std::iter::once("").chain(DERIVATIONAL.iter().copied()) {
+            let Some(stem) = cut_suffix(w, d) else {
+                continue;
+            };
+            if stem.len() >= min_stem
+                && f(SuffixSplit {
+                    stem,
+                    derivational: &w[stem.len()..],
+                    clitic: &word[w.len()..],
+                })
+            {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 /// Every reading of `word` as stem + optional derivational suffix + optional clitic,
 /// the bare word first. A stem keeps at least `min_stem` bytes.
 pub(crate) fn suffix_splits(word: &str, min_stem: usize) -> Vec<SuffixSplit<'_>> {
