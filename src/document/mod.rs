@@ -235,6 +235,7 @@ impl<'a> Document<'a> {
     }
 
     /// The matching key of token `i`: NFC, straight quotes, lower case.
+    #[inline]
     pub fn key(&self, i: usize) -> &str {
         let start = if i == 0 {
             0
@@ -245,6 +246,7 @@ impl<'a> Document<'a> {
     }
 
     /// The case shape of token `i`.
+    #[inline]
     pub fn case(&self, i: usize) -> Case {
         self.cases[i]
     }

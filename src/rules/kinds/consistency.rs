@@ -129,8 +129,7 @@ impl Consistency {
         let mut hits: Vec<Vec<Hit>> = vec![Vec::new(); self.groups.len()];
         let toks = &doc.tokens;
         for i in doc.words() {
-            let k = key(doc.token_text(i));
-            let Some(cands) = self.index.get(&k) else {
+            let Some(cands) = self.index.get(doc.key(i)) else {
                 continue;
             };
             // Longest form first, so `Al Quran` is not also counted as `Al`.
@@ -144,7 +143,7 @@ impl Consistency {
                     if n >= toks.len()
                         || !toks[n].is_word()
                         || !is_inline_space(doc.gap(j, n))
-                        || key(doc.token_text(n)) != *w
+                        || doc.key(n) != w
                     {
                         ok = false;
                         break;
@@ -249,9 +248,9 @@ impl Consistency {
         }
         let mut joined: HashMap<String, Vec<Span>> = HashMap::default();
         for i in doc.words() {
-            let k = key(doc.token_text(i));
-            if hyphened.contains_key(&k) {
-                joined.entry(k).or_default().push(doc.tokens[i].span);
+            let k = doc.key(i);
+            if hyphened.contains_key(k) {
+                joined.entry(k.to_owned()).or_default().push(doc.tokens[i].span);
             }
         }
         let mut keys: Vec<&String> = joined.keys().collect();
