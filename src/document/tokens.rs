@@ -64,9 +64,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 5);
     let mut i = 0;
     while i < text.len() {
-        let c = match text[i..].chars().next() {
-            Some(c) => c,
-            None => break,
+        let b = bytes[i];
+        let c = if b.is_ascii() {
+            char::from(b)
+        } else {
+            match text[i..].chars().next() {
+                Some(c) => c,
+                None => break,
+            }
         };
         let clen = c.len_utf8();
         if c.is_whitespace() {
@@ -75,7 +80,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         let start = i;
         // URLs and e-mail addresses run to the next whitespace, minus trailing punctuation.
-        if starts_url(&text[i..]) {
+        if matches!(b, b'h' | b'H' | b'w' | b'W') && starts_url(&text[i..]) {
             let end = url_end(text, i);
             out.push(Token {
                 kind: TokenKind::Url,
