@@ -386,3 +386,107 @@ fn test_rules_runs_a_newsroom_pack_and_reports_failures() {
         .stdout(predicate::str::contains("GAGAL kami.istilah"))
         .stdout(predicate::str::contains("1 passed, 1 failed"));
 }
+
+/// Two fixture articles that spell one name two ways, a third that tips the folder's
+/// majority to `Kang Sun Nam`, and an article with slips of its own that sorts last.
+fn lintas_folder() -> tempfile::TempDir {
+    let dir = tmp();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/articles");
+    for name in ["nama_lintas_1.txt", "nama_lintas_2.txt"] {
+        fs::copy(fixtures.join(name), dir.path().join(name)).unwrap();
+    }
+    fs::write(
+        dir.path().join("nama_lintas_3.txt"),
+        "Wakil Menteri Pertahanan Kang Sun Nam tiba di Pyongyang.\n",
+    )
+    .unwrap();
+    fs::write(dir.path().join("zz_slip.txt"), SLIP).unwrap();
+    dir
+}
+
+#[test]
+fn folder_mode_reports_names_spelled_two_ways_across_articles() {
+    let dir = lintas_folder();
+    let out = sunting()
+        .current_dir(dir.path())
+        .args(["check", "--format", "json", "--fail-on", "info", "."])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let items = json(&out.stdout);
+    let is_cross = |d: &Value| {
+        d["rule"] == "nama.lintas" && d["message"].as_str().unwrap().contains("artikel lain")
+    };
+    let cross: Vec<(&str, u64, &str)> = items
+        .iter()
+        .filter(|d| is_cross(d))
+        .map(|d| {
+            (
+                d["path"].as_str().unwrap(),
+                d["line"].as_u64().unwrap(),
+                d["fixes"][0]["replacement"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        cross,
+        [
+            ("./nama_lintas_2.txt", 3, "Kang Sun Nam"),
+            ("./nama_lintas_2.txt", 7, "Kang Sun Nam")
+        ]
+    );
+    // Every article's own findings come first, in input order (the slips of the last
+    // file included); the folder-wide ones follow them.
+    let first_cross = items.iter().position(is_cross).unwrap();
+    assert!(
+        items[..first_cross]
+            .iter()
+            .any(|d| d["path"] == "./zz_slip.txt")
+    );
+    assert!(items[first_cross..].iter().all(is_cross));
+
+    let human = sunting()
+        .current_dir(dir.path())
+        .args(["check", "."])
+        .output()
+        .unwrap();
+    let human = String::from_utf8(human.stdout).unwrap();
+    let slip = human.find("./zz_slip.txt:").unwrap();
+    let frame = human.find("./nama_lintas_2.txt:3:").expect("a code frame");
+    assert!(slip < frame, "{human}");
+    assert!(
+        human.contains("Ejaan di folder ini: `Kang Sun Nam`"),
+        "{human}"
+    );
+    // The summary counts them, and the article they are in.
+    let total = items.len();
+    let files = items
+        .iter()
+        .map(|d| d["path"].as_str().unwrap())
+        .collect::<std::collections::HashSet<_>>()
+        .len();
+    assert!(
+        human
+            .lines()
+            .last()
+            .unwrap()
+            .starts_with(&format!("{total} temuan")),
+        "{human}"
+    );
+    assert!(
+        human.ends_with(&format!("di {files} dari 4 berkas.\n")),
+        "{human}"
+    );
+    // The rule can be turned off like any other.
+    fs::write(
+        dir.path().join(".sunting.toml"),
+        "[rules]\ndisable = [\"nama.lintas\"]\n",
+    )
+    .unwrap();
+    let off = sunting()
+        .current_dir(dir.path())
+        .args(["check", "--format", "json", "."])
+        .output()
+        .unwrap();
+    assert!(!json(&off.stdout).iter().any(is_cross));
+}

@@ -173,18 +173,29 @@ fn parallel_output_equals_serial_output() {
         let text = format!("Berita nomor {i}.\n{}", ARTICLE.repeat(1 + i % 3));
         fs::write(dir.path().join(format!("berita-{i:02}.txt")), text).unwrap();
     }
-    let run = |threads: &str| {
+    // The fixture articles too: varied findings, Markdown, and a name spelled two ways
+    // across articles (the folder-wide pass).
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/articles");
+    for e in fs::read_dir(&fixtures).unwrap() {
+        let p = e.unwrap().path();
+        fs::copy(&p, dir.path().join(p.file_name().unwrap())).unwrap();
+    }
+    let run = |threads: &str, format: &str| {
         let out = sunting()
             .current_dir(dir.path())
             .env("RAYON_NUM_THREADS", threads)
-            .args(["check", "--format", "json", "."])
+            .args(["check", "--format", format, "."])
             .output()
             .unwrap();
         String::from_utf8(out.stdout).unwrap()
     };
-    let serial = run("1");
-    assert!(serial.contains("berita-39.txt"));
-    assert_eq!(serial, run("4"));
+    for format in ["json", "human", "sarif"] {
+        let serial = run("1", format);
+        assert!(serial.contains("berita-39.txt"), "{format}");
+        assert!(serial.contains("di artikel lain"), "{format}");
+        assert_eq!(serial, run("2", format), "{format}, 2 threads");
+        assert_eq!(serial, run("4", format), "{format}, 4 threads");
+    }
 }
 
 #[test]

@@ -5,6 +5,7 @@
 pub mod args;
 pub mod fix;
 pub mod input;
+mod ordered;
 mod run;
 
 pub use run::main;

@@ -3,22 +3,26 @@
 
 use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::Parser;
-use codespan_reporting::term::termcolor::{ColorChoice as TermColor, StandardStream};
-use rayon::prelude::*;
+use codespan_reporting::term::termcolor::{BufferWriter, ColorChoice as TermColor};
 
 use super::args::{CheckArgs, Cli, ColorChoice, Command, ConfigArgs, OutputFormat};
 use super::fix;
 use super::input;
+use super::ordered;
 use crate::config::{Config, ConfigError};
 use crate::diagnostic::Level;
 use crate::document::{Document, Format};
 use crate::engine::{Linter, LoadError};
 use crate::render::{self, FileReport};
+use crate::rules::kinds::names::{
+    CROSS_RULE_ID, Drifting, FolderNames, FolderScan, NameKeys, name_keys,
+};
 use crate::rules::selftest;
 
 /// Exit code: nothing at or above `--fail-on`.
@@ -138,12 +142,64 @@ impl Linters {
 
 /// One input after checking (and fixing, with `--fix`/`--diff`).
 struct Checked {
-    origin: input::Origin,
     /// With `--fix`/`--diff`: the text as read and the number of findings fixed. The
     /// fixed text is `report.text`. Without them the text is kept once, in the report.
     fixed: Option<(String, usize)>,
     /// Findings on the final text.
     report: FileReport,
+    /// For the folder-wide `nama.lintas`: the article's name forms and a hash of the
+    /// checked text (a file read again later must still be that text).
+    names: Option<(NameKeys, u64)>,
+}
+
+/// What stays in memory of a checked input once its output is written: enough for the
+/// folder-wide `nama.lintas` to find it again and count it right.
+#[derive(Clone, Copy, Debug, Default)]
+struct Seen {
+    /// Hash of the checked text; `None` for an input that could not be read.
+    text_hash: Option<u64>,
+    /// It had findings of its own.
+    had_findings: bool,
+}
+
+/// Counts over every file, for the summary line, the exit code and `--statistics`.
+#[derive(Default)]
+struct Totals {
+    /// Files checked.
+    files: usize,
+    /// Files with at least one finding.
+    with_findings: usize,
+    /// Findings by level: info, warning, error.
+    levels: [usize; 3],
+    /// Findings by rule and level, with `--statistics`.
+    rules: Option<HashMap<(String, Level), usize>>,
+}
+
+impl Totals {
+    fn add(&mut self, diagnostics: &[crate::diagnostic::Diagnostic]) {
+        for d in diagnostics {
+            self.levels[level_index(d.level)] += 1;
+            if let Some(rules) = &mut self.rules {
+                *rules.entry((d.rule.clone(), d.level)).or_default() += 1;
+            }
+        }
+    }
+
+    fn count(&self, level: Level) -> usize {
+        self.levels[level_index(level)]
+    }
+
+    fn total(&self) -> usize {
+        self.levels.iter().sum()
+    }
+}
+
+fn level_index(level: Level) -> usize {
+    match level {
+        Level::Info => 0,
+        Level::Warning => 1,
+        Level::Error => 2,
+    }
 }
 
 fn check(args: &CheckArgs) -> u8 {
@@ -174,55 +230,123 @@ fn check(args: &CheckArgs) -> u8 {
         }
     }
     let explicit: Vec<&Path> = args.paths.iter().map(PathBuf::as_path).collect();
+    let cross = if args.diff {
+        None
+    } else {
+        cross_level(&base, args.min_level, jobs.len())
+    };
     let progress = progress_bar(jobs.len(), args);
-    let results: Vec<Result<Checked, (String, bool)>> = jobs
-        .par_iter()
-        .map(|(origin, linter)| {
-            let out = check_one(origin, linter, args, &explicit);
+    let mut out = Output::new(args, &base);
+    let mut totals = Totals {
+        rules: args.statistics.then(HashMap::new),
+        ..Totals::default()
+    };
+    let (mut fixed_files, mut fixed_findings) = (0, 0);
+    let mut any_diff = false;
+    let mut scan = FolderScan::default();
+    let mut seen = vec![Seen::default(); if cross.is_some() { jobs.len() } else { 0 }];
+    let mut stdin_text: Option<String> = None;
+    let mut write_error: Option<std::io::Error> = None;
+    // Each file's output is written as soon as it and every earlier file are checked; then
+    // its text is dropped. Only counts, and for `nama.lintas` a few hashes per file, stay.
+    ordered::for_each_ordered(
+        &jobs,
+        |_, (origin, linter)| {
+            let r = check_one(origin, linter, args, &explicit, cross.is_some());
             progress.inc(1);
-            out
-        })
-        .collect();
-    progress.finish_and_clear();
-    let mut checked = Vec::with_capacity(results.len());
-    for r in results {
-        match r {
-            Ok(c) => checked.push(c),
-            Err((msg, fatal)) => {
-                if fatal {
-                    eprintln!("error: {msg}");
-                    had_error = true;
-                } else if !args.quiet {
-                    eprintln!("note: {msg}");
+            r
+        },
+        |i, r| {
+            let c = match r {
+                Ok(c) => c,
+                Err((msg, fatal)) => {
+                    had_error |= fatal;
+                    progress.suspend(|| {
+                        if fatal {
+                            eprintln!("error: {msg}");
+                        } else if !args.quiet {
+                            eprintln!("note: {msg}");
+                        }
+                    });
+                    return ControlFlow::Continue(());
+                }
+            };
+            let origin = &jobs[i].0;
+            let written = if args.diff {
+                write_diff(&c, &progress).map(|changed| any_diff |= changed)
+            } else {
+                let mut written = Ok(());
+                if args.fix {
+                    written = write_fix(origin, &c, &progress).map(|w| match w {
+                        FixWrite::Written(n) => {
+                            fixed_files += 1;
+                            fixed_findings += n;
+                        }
+                        FixWrite::Failed => had_error = true,
+                        FixWrite::Nothing => {}
+                    });
+                }
+                totals.files += 1;
+                totals.with_findings += usize::from(!c.report.diagnostics.is_empty());
+                totals.add(&c.report.diagnostics);
+                written.and_then(|()| out.file(&c.report, &progress))
+            };
+            if let Some((keys, hash)) = &c.names {
+                scan.add(keys);
+                seen[i] = Seen {
+                    text_hash: Some(*hash),
+                    had_findings: !c.report.diagnostics.is_empty(),
+                };
+                if matches!(origin, input::Origin::Stdin(_)) {
+                    // Standard input cannot be read twice.
+                    stdin_text = Some(c.report.text);
                 }
             }
-        }
-    }
+            match written {
+                Ok(()) => ControlFlow::Continue(()),
+                Err(e) => {
+                    write_error = Some(e);
+                    ControlFlow::Break(())
+                }
+            }
+        },
+    );
+    progress.finish_and_clear();
     if args.diff {
-        return finish_diff(&checked, had_error);
+        return if write_error.is_some() {
+            EXIT_OK
+        } else if had_error {
+            EXIT_ERROR
+        } else if any_diff {
+            EXIT_FINDINGS
+        } else {
+            EXIT_OK
+        };
     }
-    if args.fix {
-        had_error |= write_fixes(&checked, args.quiet);
+    if args.fix && !args.quiet && fixed_files > 0 {
+        eprintln!("Diperbaiki {fixed_findings} temuan di {fixed_files} berkas.");
     }
-    let mut reports: Vec<FileReport> = checked.into_iter().map(|c| c.report).collect();
-    add_cross_document_names(&mut reports, &base, args.min_level);
-    let write_result = if args.quiet {
-        Ok(())
-    } else if args.statistics {
-        write_statistics(&reports)
-    } else {
-        match args.format {
-            OutputFormat::Json => write_json(&reports),
-            OutputFormat::Human => write_human(&reports, args.color),
-            OutputFormat::Sarif => write_line(
-                &serde_json::to_string_pretty(&render::sarif::render(&reports, &base))
-                    .unwrap_or_default(),
-            ),
-            OutputFormat::Github => write_line(render::github::render(&reports).trim_end()),
-            OutputFormat::Checkstyle => write_line(render::checkstyle::render(&reports).trim_end()),
+    let finish = || -> std::io::Result<()> {
+        if let Some(e) = write_error.take() {
+            return Err(e);
         }
+        if let Some(level) = cross {
+            let drifting = std::mem::take(&mut scan).finish();
+            let context = CrossContext {
+                jobs: &jobs,
+                seen: &seen,
+                stdin_text: stdin_text.as_deref(),
+                quiet: args.quiet,
+            };
+            cross_document_findings(&context, &drifting, level, |i, report| {
+                totals.with_findings += usize::from(!seen[i].had_findings);
+                totals.add(&report.diagnostics);
+                out.file(&report, &progress)
+            })?;
+        }
+        out.finish(&totals)
     };
-    if let Err(e) = write_result {
+    if let Err(e) = finish() {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
             return EXIT_OK;
         }
@@ -233,12 +357,22 @@ fn check(args: &CheckArgs) -> u8 {
         return EXIT_ERROR;
     }
     let fail = args.fail_on.level().is_some_and(|min| {
-        reports
-            .iter()
-            .flat_map(|r| &r.diagnostics)
-            .any(|d| d.level >= min)
+        [Level::Info, Level::Warning, Level::Error]
+            .into_iter()
+            .any(|l| l >= min && totals.count(l) > 0)
     });
     if fail { EXIT_FINDINGS } else { EXIT_OK }
+}
+
+fn format_of(origin: &input::Origin) -> Format {
+    origin
+        .path()
+        .map_or(Format::Text, |p| Format::from_path(&p.to_string_lossy()))
+}
+
+fn text_hash(text: &str) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+    BuildHasherDefault::<DefaultHasher>::default().hash_one(text)
 }
 
 fn check_one(
@@ -246,6 +380,7 @@ fn check_one(
     linter: &Linter,
     args: &CheckArgs,
     explicit: &[&Path],
+    cross: bool,
 ) -> Result<Checked, (String, bool)> {
     let original = input::read(origin).map_err(|e| {
         // A binary file found while walking a folder is skipped with a note; one named on
@@ -254,9 +389,7 @@ fn check_one(
         let fatal = !matches!(e, input::InputError::Binary { .. }) || named;
         (e.to_string(), fatal)
     })?;
-    let format = origin
-        .path()
-        .map_or(Format::Text, |p| Format::from_path(&p.to_string_lossy()));
+    let format = format_of(origin);
     let (text, fixed) = if args.fix || args.diff {
         let (new, n) = fix::fix_text(linter, &original, format);
         (new, Some((original, n)))
@@ -265,18 +398,19 @@ fn check_one(
     };
     let doc = Document::new(&text, format);
     let mut diagnostics = linter.check(&doc);
+    let names = cross.then(|| (name_keys(&doc), text_hash(&text)));
     drop(doc);
     if let Some(min) = args.min_level {
         diagnostics.retain(|d| d.level >= min);
     }
     Ok(Checked {
-        origin: origin.clone(),
         fixed,
         report: FileReport {
             path: origin.display_name(),
             text,
             diagnostics,
         },
+        names,
     })
 }
 
@@ -295,85 +429,214 @@ fn progress_bar(len: usize, args: &CheckArgs) -> indicatif::ProgressBar {
     pb
 }
 
-/// `--diff`: print the diffs; exit 1 when there is anything to fix.
-fn finish_diff(checked: &[Checked], had_error: bool) -> u8 {
-    let mut out = std::io::stdout().lock();
-    let mut any = false;
-    for c in checked {
-        if let Some((original, _)) = &c.fixed {
-            let d = fix::unified_diff(&c.report.path, original, &c.report.text);
-            if !d.is_empty() {
-                any = true;
-                if out.write_all(d.as_bytes()).is_err() {
-                    return EXIT_OK;
+/// `--diff`: print one file's diff. Returns true when there is anything to fix.
+fn write_diff(c: &Checked, progress: &indicatif::ProgressBar) -> std::io::Result<bool> {
+    let Some((original, _)) = &c.fixed else {
+        return Ok(false);
+    };
+    let d = fix::unified_diff(&c.report.path, original, &c.report.text);
+    if d.is_empty() {
+        return Ok(false);
+    }
+    progress.suspend(|| std::io::stdout().lock().write_all(d.as_bytes()))?;
+    Ok(true)
+}
+
+/// What `--fix` did with one input.
+enum FixWrite {
+    /// Nothing to write.
+    Nothing,
+    /// Written, with this many findings fixed.
+    Written(usize),
+    /// Could not be written (reported).
+    Failed,
+}
+
+/// `--fix`: write one file atomically as soon as it is fixed (stdin: print the fixed
+/// text). Errors are output errors (printing the fixed stdin).
+fn write_fix(
+    origin: &input::Origin,
+    c: &Checked,
+    progress: &indicatif::ProgressBar,
+) -> std::io::Result<FixWrite> {
+    let Some((original, n)) = &c.fixed else {
+        return Ok(FixWrite::Nothing);
+    };
+    let new = &c.report.text;
+    match origin {
+        input::Origin::Stdin(_) => {
+            progress.suspend(|| std::io::stdout().lock().write_all(new.as_bytes()))?;
+            Ok(FixWrite::Nothing)
+        }
+        input::Origin::File(path) => {
+            if new == original {
+                return Ok(FixWrite::Nothing);
+            }
+            match fix::write_atomic(path, original, new) {
+                Ok(()) => Ok(FixWrite::Written(*n)),
+                Err(e) => {
+                    progress.suspend(|| eprintln!("error: {e}"));
+                    Ok(FixWrite::Failed)
                 }
             }
         }
     }
-    if had_error {
-        EXIT_ERROR
-    } else if any {
-        EXIT_FINDINGS
-    } else {
-        EXIT_OK
-    }
 }
 
-/// `--fix`: write each changed file atomically (stdin: print the fixed text). Returns true
-/// when a file could not be written.
-fn write_fixes(checked: &[Checked], quiet: bool) -> bool {
-    let mut failed = false;
-    let (mut files, mut fixes) = (0, 0);
-    for c in checked {
-        let Some((original, n)) = &c.fixed else {
-            continue;
+/// Where the output goes, file by file.
+enum Sink {
+    /// `--quiet`: nothing.
+    Quiet,
+    /// `--statistics`: only the table at the end.
+    Statistics,
+    /// Code frames, then the summary line.
+    Human(BufferWriter),
+    /// One JSON array, opened at the first output.
+    Json(Option<render::JsonStream>),
+    /// One SARIF log, opened at the first output.
+    Sarif(Option<render::sarif::SarifStream>),
+    /// One annotation per line.
+    Github,
+    /// One checkstyle document, opened at the first output.
+    Checkstyle(bool),
+}
+
+/// The streaming renderer. Machine formats open their document (`[`, the SARIF header)
+/// lazily, so that the fixed text `--fix` prints for stdin still comes before it.
+struct Output<'a> {
+    sink: Sink,
+    linter: &'a Linter,
+    buf: Vec<u8>,
+}
+
+impl<'a> Output<'a> {
+    fn new(args: &CheckArgs, linter: &'a Linter) -> Self {
+        let sink = if args.quiet {
+            Sink::Quiet
+        } else if args.statistics {
+            Sink::Statistics
+        } else {
+            match args.format {
+                OutputFormat::Human => {
+                    Sink::Human(BufferWriter::stdout(if use_color(args.color) {
+                        TermColor::Always
+                    } else {
+                        TermColor::Never
+                    }))
+                }
+                OutputFormat::Json => Sink::Json(None),
+                OutputFormat::Sarif => Sink::Sarif(None),
+                OutputFormat::Github => Sink::Github,
+                OutputFormat::Checkstyle => Sink::Checkstyle(false),
+            }
         };
-        let new = &c.report.text;
-        match &c.origin {
-            input::Origin::Stdin(_) => {
-                print!("{new}");
-                continue;
-            }
-            input::Origin::File(path) => {
-                if new == original {
-                    continue;
-                }
-                match fix::write_atomic(path, original, new) {
-                    Ok(()) => {
-                        files += 1;
-                        fixes += n;
-                    }
-                    Err(e) => {
-                        eprintln!("error: {e}");
-                        failed = true;
-                    }
-                }
-            }
+        Self {
+            sink,
+            linter,
+            buf: Vec::new(),
         }
     }
-    if !quiet && files > 0 {
-        eprintln!("Diperbaiki {fixes} temuan di {files} berkas.");
+
+    /// Write the document header into the buffer, once.
+    fn open(&mut self) -> std::io::Result<()> {
+        let buf = &mut self.buf;
+        match &mut self.sink {
+            Sink::Json(s @ None) => *s = Some(render::JsonStream::begin(buf)?),
+            Sink::Sarif(s @ None) => {
+                *s = Some(render::sarif::SarifStream::begin(buf, self.linter)?);
+            }
+            Sink::Checkstyle(opened @ false) => {
+                buf.extend_from_slice(render::checkstyle::HEADER.as_bytes());
+                *opened = true;
+            }
+            _ => {}
+        }
+        Ok(())
     }
-    failed
+
+    /// Render one file and write it out.
+    fn file(&mut self, r: &FileReport, progress: &indicatif::ProgressBar) -> std::io::Result<()> {
+        self.buf.clear();
+        self.open()?;
+        let buf = &mut self.buf;
+        match &mut self.sink {
+            Sink::Quiet | Sink::Statistics => return Ok(()),
+            Sink::Human(w) => {
+                if r.diagnostics.is_empty() {
+                    return Ok(());
+                }
+                let mut b = w.buffer();
+                render::human(r, &mut b)?;
+                return progress.suspend(|| w.print(&b));
+            }
+            Sink::Json(s) => {
+                if let Some(s) = s {
+                    s.file(buf, r)?;
+                }
+            }
+            Sink::Sarif(s) => {
+                if let Some(s) = s {
+                    s.file(buf, r)?;
+                }
+            }
+            Sink::Github => render::github::write_file(buf, r)?,
+            Sink::Checkstyle(_) => render::checkstyle::write_file(buf, r)?,
+        }
+        progress.suspend(|| std::io::stdout().lock().write_all(&self.buf))
+    }
+
+    /// Close the document, or write the summary line or the statistics.
+    fn finish(mut self, totals: &Totals) -> std::io::Result<()> {
+        self.buf.clear();
+        self.open()?;
+        let mut buf = std::mem::take(&mut self.buf);
+        match self.sink {
+            Sink::Quiet => {}
+            Sink::Statistics => write_statistics(&mut buf, totals)?,
+            Sink::Human(w) => {
+                let mut b = w.buffer();
+                write_summary(&mut b, totals)?;
+                return w.print(&b);
+            }
+            Sink::Json(s) => {
+                if let Some(s) = s {
+                    s.end(&mut buf)?;
+                }
+            }
+            Sink::Sarif(s) => {
+                if let Some(s) = s {
+                    s.end(&mut buf)?;
+                }
+            }
+            Sink::Github => {}
+            Sink::Checkstyle(_) => buf.extend_from_slice(render::checkstyle::FOOTER.as_bytes()),
+        }
+        let mut out = std::io::stdout().lock();
+        out.write_all(&buf)?;
+        out.flush()
+    }
 }
 
-fn write_line(s: &str) -> std::io::Result<()> {
-    let mut out = std::io::stdout().lock();
-    if s.is_empty() {
-        return Ok(());
+fn use_color(color: ColorChoice) -> bool {
+    match color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
     }
-    writeln!(out, "{s}")
 }
 
-fn write_statistics(reports: &[FileReport]) -> std::io::Result<()> {
-    let mut counts: HashMap<(&str, Level), usize> = HashMap::new();
-    for d in reports.iter().flat_map(|r| &r.diagnostics) {
-        *counts.entry((d.rule.as_str(), d.level)).or_default() += 1;
-    }
-    let mut rows: Vec<_> = counts.into_iter().collect();
+fn write_statistics(out: &mut dyn Write, totals: &Totals) -> std::io::Result<()> {
+    let mut rows: Vec<((&str, Level), usize)> = totals
+        .rules
+        .iter()
+        .flatten()
+        .map(|((r, l), n)| ((r.as_str(), *l), *n))
+        .collect();
     rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let width = rows.iter().map(|((r, _), _)| r.len()).max().unwrap_or(4);
-    let mut out = std::io::stdout().lock();
     for ((rule, level), n) in &rows {
         writeln!(out, "{n:>6}  {rule:<width$}  {level}")?;
     }
@@ -381,89 +644,122 @@ fn write_statistics(reports: &[FileReport]) -> std::io::Result<()> {
     writeln!(out, "{total:>6}  jumlah")
 }
 
-/// `nama.lintas` across the checked files: a name written with and without hyphens or
-/// spaces in different articles, reported in the articles that use the less common form.
-/// Uses the rule's state and level from the config of the current folder.
-fn add_cross_document_names(reports: &mut [FileReport], linter: &Linter, min: Option<Level>) {
-    use crate::rules::kinds::names::{CROSS_RULE_ID, cross_document_names};
-    let Some(idx) = linter
-        .rules()
-        .iter()
-        .position(|r| r.meta.id == CROSS_RULE_ID)
-    else {
-        return;
-    };
-    let level = linter.rules()[idx].meta.level;
-    if reports.len() < 2 || !linter.is_enabled(idx) || min.is_some_and(|m| level < m) {
-        return;
-    }
-    let found: Vec<(usize, crate::diagnostic::Diagnostic)> = {
-        let docs: Vec<Document<'_>> = reports
-            .iter()
-            .map(|r| Document::new(&r.text, Format::from_path(&r.path)))
-            .collect();
-        let named: Vec<(&str, &Document<'_>)> =
-            reports.iter().map(|r| r.path.as_str()).zip(&docs).collect();
-        cross_document_names(&named)
-            .into_iter()
-            .filter(|(i, d)| !docs[*i].touches_masked(d.span))
-            .collect()
-    };
-    for (i, mut d) in found {
-        d.level = level;
-        reports[i].diagnostics.push(d);
-    }
-    for r in reports.iter_mut() {
-        r.diagnostics.sort_by_key(|d| (d.span.start, d.span.end));
-    }
-}
-
-fn write_json(reports: &[FileReport]) -> std::io::Result<()> {
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    serde_json::to_writer_pretty(&mut out, &render::json_findings(reports))?;
-    writeln!(out)
-}
-
-fn write_human(reports: &[FileReport], color: ColorChoice) -> std::io::Result<()> {
-    let use_color = match color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        }
-    };
-    let stream = StandardStream::stdout(if use_color {
-        TermColor::Always
-    } else {
-        TermColor::Never
-    });
-    let mut lock = stream.lock();
-    for r in reports {
-        render::human(r, &mut lock)?;
-    }
-    let count = |l: Level| {
-        reports
-            .iter()
-            .flat_map(|r| &r.diagnostics)
-            .filter(|d| d.level == l)
-            .count()
-    };
-    let total: usize = reports.iter().map(|r| r.diagnostics.len()).sum();
-    let files = reports.iter().filter(|r| !r.diagnostics.is_empty()).count();
+fn write_summary(out: &mut dyn Write, totals: &Totals) -> std::io::Result<()> {
+    let total = totals.total();
     if total == 0 {
-        writeln!(lock, "Tidak ada temuan di {} berkas.", reports.len())
+        writeln!(out, "Tidak ada temuan di {} berkas.", totals.files)
     } else {
         writeln!(
-            lock,
-            "{total} temuan ({} galat, {} peringatan, {} info) di {files} dari {} berkas.",
-            count(Level::Error),
-            count(Level::Warning),
-            count(Level::Info),
-            reports.len()
+            out,
+            "{total} temuan ({} galat, {} peringatan, {} info) di {} dari {} berkas.",
+            totals.count(Level::Error),
+            totals.count(Level::Warning),
+            totals.count(Level::Info),
+            totals.with_findings,
+            totals.files
         )
     }
+}
+
+/// The level of the folder-wide `nama.lintas` (the rule's state and level from the config
+/// of the current folder), or `None` when it is off, below `--min-level`, or there are
+/// fewer than two inputs.
+fn cross_level(linter: &Linter, min: Option<Level>, inputs: usize) -> Option<Level> {
+    let idx = linter
+        .rules()
+        .iter()
+        .position(|r| r.meta.id == CROSS_RULE_ID)?;
+    let level = linter.rules()[idx].meta.level;
+    (inputs >= 2 && linter.is_enabled(idx) && min.is_none_or(|m| level >= m)).then_some(level)
+}
+
+/// The checked inputs, for reading them again.
+struct CrossContext<'a> {
+    jobs: &'a [(input::Origin, Arc<Linter>)],
+    seen: &'a [Seen],
+    stdin_text: Option<&'a str>,
+    quiet: bool,
+}
+
+impl CrossContext<'_> {
+    /// Input `i` read again, if it is still the text that was checked (a file may have
+    /// changed on disk meanwhile, or `--fix` could not write it).
+    fn reread(&self, i: usize) -> Option<String> {
+        let origin = &self.jobs[i].0;
+        let text = match origin {
+            input::Origin::Stdin(_) => self.stdin_text?.to_owned(),
+            input::Origin::File(_) => input::read(origin).ok()?,
+        };
+        (Some(text_hash(&text)) == self.seen[i].text_hash).then_some(text)
+    }
+
+    fn changed(&self, i: usize) {
+        if !self.quiet {
+            eprintln!(
+                "note: {}: isinya tidak lagi sama dengan yang diperiksa; temuan nama.lintas antarberkas dilewati",
+                self.jobs[i].0.display_name()
+            );
+        }
+    }
+}
+
+/// `nama.lintas` across the checked files: a name written with and without hyphens or
+/// spaces in different articles, reported in the articles that use the less common form.
+///
+/// Output order: an article's own findings are written as soon as it is checked, long
+/// before the last article is read, so these findings come after all per-file output,
+/// grouped per article in input order and sorted by position within each (in the human
+/// format, each article's group has its own code frames). Memory stays bounded by passes
+/// (see `names/cross.rs`): the check kept two hashes per distinct name form; when some
+/// name is written two ways, every checked article is read again to collect the
+/// occurrences of those names only; then the few articles with findings are read a third
+/// time to render them. `emit` gets each article's findings with its text.
+fn cross_document_findings(
+    cx: &CrossContext<'_>,
+    drifting: &Drifting,
+    level: Level,
+    mut emit: impl FnMut(usize, FileReport) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    if drifting.is_empty() {
+        return Ok(());
+    }
+    let checked: Vec<usize> = (0..cx.jobs.len())
+        .filter(|&i| cx.seen[i].text_hash.is_some())
+        .collect();
+    let mut folder = FolderNames::default();
+    ordered::for_each_ordered(
+        &checked,
+        |_, &i| {
+            let text = cx.reread(i)?;
+            let doc = Document::new(&text, format_of(&cx.jobs[i].0));
+            Some(drifting.forms(&doc))
+        },
+        |k, names| {
+            let i = checked[k];
+            match names {
+                Some(names) => folder.add(i, &cx.jobs[i].0.display_name(), names),
+                None => cx.changed(i),
+            }
+            ControlFlow::Continue(())
+        },
+    );
+    folder.for_each_article(|i, mut diagnostics| {
+        let Some(text) = cx.reread(i) else {
+            cx.changed(i);
+            return Ok(());
+        };
+        for d in &mut diagnostics {
+            d.level = level;
+        }
+        emit(
+            i,
+            FileReport {
+                path: cx.jobs[i].0.display_name(),
+                text,
+                diagnostics,
+            },
+        )
+    })
 }
 
 fn load_for_listing(cfg: &ConfigArgs) -> Result<Arc<Linter>, u8> {

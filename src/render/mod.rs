@@ -5,9 +5,12 @@ pub mod checkstyle;
 pub mod github;
 pub mod sarif;
 
+use std::io::Write;
+
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label as CsLabel, Severity};
 use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::{self, Config as TermConfig};
+
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Level};
@@ -137,13 +140,18 @@ pub struct JsonFix<'a> {
 
 /// The JSON findings of several files, in order.
 pub fn json_findings(reports: &[FileReport]) -> Vec<JsonFinding<'_>> {
-    let mut out = Vec::new();
-    for r in reports {
-        let lines = LineIndex::new(&r.text);
-        for d in &r.diagnostics {
+    reports.iter().flat_map(json_file).collect()
+}
+
+/// The JSON findings of one file.
+fn json_file(r: &FileReport) -> Vec<JsonFinding<'_>> {
+    let lines = LineIndex::new(&r.text);
+    r.diagnostics
+        .iter()
+        .map(|d| {
             let s = lines.line_col(&r.text, d.span.start);
             let e = lines.line_col(&r.text, d.span.end);
-            out.push(JsonFinding {
+            JsonFinding {
                 path: &r.path,
                 rule: &d.rule,
                 level: d.level,
@@ -163,10 +171,110 @@ pub fn json_findings(reports: &[FileReport]) -> Vec<JsonFinding<'_>> {
                         replacement: &f.replacement,
                     })
                     .collect(),
-            });
+            }
+        })
+        .collect()
+}
+
+/// The JSON output (one array of [`JsonFinding`]s) written file by file: byte for byte
+/// what `serde_json::to_writer_pretty` writes for [`json_findings`] of all the files,
+/// followed by a newline, without holding them all.
+#[derive(Debug)]
+pub struct JsonStream {
+    array: PrettyArray,
+}
+
+impl JsonStream {
+    /// Write the opening bracket.
+    ///
+    /// # Errors
+    /// Write errors.
+    pub fn begin(w: &mut dyn Write) -> std::io::Result<Self> {
+        w.write_all(b"[")?;
+        Ok(Self {
+            array: PrettyArray::new(0),
+        })
+    }
+
+    /// Write the findings of one file.
+    ///
+    /// # Errors
+    /// Write errors.
+    pub fn file(&mut self, w: &mut dyn Write, report: &FileReport) -> std::io::Result<()> {
+        for f in json_file(report) {
+            self.array.item(w, &f)?;
+        }
+        Ok(())
+    }
+
+    /// Close the array.
+    ///
+    /// # Errors
+    /// Write errors.
+    pub fn end(self, w: &mut dyn Write) -> std::io::Result<()> {
+        self.array.close(w)?;
+        w.write_all(b"\n")
+    }
+}
+
+/// The items of a pretty-printed JSON array written one at a time, exactly as
+/// `serde_json`'s pretty printer lays out a whole array whose closing bracket is indented
+/// by `indent` spaces (the opening bracket is the caller's). Each item is printed on its
+/// own and re-indented; JSON strings never hold a raw newline, so every newline of the
+/// printed item is layout.
+#[derive(Debug)]
+pub(crate) struct PrettyArray {
+    indent: usize,
+    first: bool,
+    buf: Vec<u8>,
+}
+
+impl PrettyArray {
+    pub(crate) fn new(indent: usize) -> Self {
+        Self {
+            indent,
+            first: true,
+            buf: Vec::new(),
         }
     }
-    out
+
+    pub(crate) fn item<T: Serialize>(&mut self, w: &mut dyn Write, v: &T) -> std::io::Result<()> {
+        self.buf.clear();
+        serde_json::to_writer_pretty(&mut self.buf, v)?;
+        let pad = self.indent + 2;
+        w.write_all(if self.first { b"\n" } else { b",\n" })?;
+        self.first = false;
+        write_spaces(w, pad)?;
+        let mut lines = self.buf.split(|&b| b == b'\n');
+        if let Some(l) = lines.next() {
+            w.write_all(l)?;
+        }
+        for l in lines {
+            w.write_all(b"\n")?;
+            write_spaces(w, pad)?;
+            w.write_all(l)?;
+        }
+        Ok(())
+    }
+
+    pub(crate) fn close(&self, w: &mut dyn Write) -> std::io::Result<()> {
+        if !self.first {
+            w.write_all(b"\n")?;
+            write_spaces(w, self.indent)?;
+        }
+        w.write_all(b"]")
+    }
+}
+
+fn write_spaces(w: &mut dyn Write, n: usize) -> std::io::Result<()> {
+    const SPACES: &[u8; 32] = b"                                ";
+    let mut left = n;
+    while left > 0 {
+        let k = left.min(SPACES.len());
+        w.write_all(&SPACES[..k])?;
+        left -= k;
+    }
+    Ok(())
 }
 
 /// A load error (pack or config) as a code frame, or a plain line when there is no text.
@@ -198,5 +306,68 @@ pub fn load_error(
             }
             s
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Fix;
+    use crate::span::Span;
+
+    pub(crate) fn sample_reports() -> Vec<FileReport> {
+        let finding = |rule: &str, level, start, end, fix: Option<&str>| Diagnostic {
+            rule: rule.to_owned(),
+            level,
+            span: Span::new(start, end),
+            message: format!("Pesan \"{rule}\"\nbaris dua"),
+            help: None,
+            labels: Vec::new(),
+            fixes: fix
+                .map(|r| Fix::new(Span::new(start, end), r))
+                .into_iter()
+                .collect(),
+            fix_safe: true,
+        };
+        vec![
+            FileReport {
+                path: "a.txt".to_owned(),
+                text: "Warga yang yang “pergi” ,\nbaris dua\n".to_owned(),
+                diagnostics: vec![
+                    finding("pengulangan", Level::Warning, 6, 15, Some("yang")),
+                    finding("tanda-baca", Level::Error, 27, 29, Some(",")),
+                ],
+            },
+            FileReport {
+                path: "kosong.txt".to_owned(),
+                text: String::new(),
+                diagnostics: Vec::new(),
+            },
+            FileReport {
+                path: "b c.md".to_owned(),
+                text: "Satu.\nDua\n".to_owned(),
+                diagnostics: vec![finding("info", Level::Info, 6, 9, None)],
+            },
+        ]
+    }
+
+    fn streamed(reports: &[FileReport]) -> String {
+        let mut out = Vec::new();
+        let mut s = JsonStream::begin(&mut out).unwrap();
+        for r in reports {
+            s.file(&mut out, r).unwrap();
+        }
+        s.end(&mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn streamed_json_equals_the_whole_array_pretty_printed() {
+        let reports = sample_reports();
+        for k in 0..=reports.len() {
+            let whole = serde_json::to_string_pretty(&json_findings(&reports[..k])).unwrap();
+            assert_eq!(streamed(&reports[..k]), format!("{whole}\n"));
+        }
+        assert_eq!(streamed(&reports[1..2]), "[]\n");
     }
 }

@@ -250,7 +250,10 @@ impl Consistency {
         for i in doc.words() {
             let k = doc.key(i);
             if hyphened.contains_key(k) {
-                joined.entry(k.to_owned()).or_default().push(doc.tokens[i].span);
+                joined
+                    .entry(k.to_owned())
+                    .or_default()
+                    .push(doc.tokens[i].span);
             }
         }
         let mut keys: Vec<&String> = joined.keys().collect();

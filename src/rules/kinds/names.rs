@@ -22,7 +22,10 @@ use crate::hash::HashSet;
 use crate::lexicon::DEFAULT_DIC;
 use crate::span::Span;
 
-pub use cross::{CROSS_RULE_ID, cross_document_names};
+pub use cross::{
+    CROSS_RULE_ID, DocNames, Drifting, FolderNames, FolderScan, NameKeys, cross_document_names,
+    name_keys,
+};
 use index::{NameIndex, is_capitalised, is_title_word};
 use registry::{Registry, RegistryTables};
 

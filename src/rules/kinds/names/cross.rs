@@ -1,6 +1,15 @@
 //! One name written with and without hyphens or spaces (`Choe Son Hui`, `Choe Son-hui`):
 //! within one article (`nama.lintas` as a rule) and across the articles of a folder
 //! ([`cross_document_names`]).
+//!
+//! Across a folder the check runs in two passes so that no article has to stay in memory:
+//! [`FolderScan`] first keeps two hashes per distinct name form (its key, and its spelling
+//! as compared), which is enough to know which names are written in more than one way
+//! anywhere ([`Drifting`]); [`FolderNames`] then gathers the occurrences of those names
+//! only, with their spans, and works out the findings exactly as if every form of every
+//! article were at hand (names written one way never form a group).
+
+use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher, Hasher};
 
 use crate::hash::{HashMap, HashSet};
 
@@ -22,6 +31,8 @@ struct Form {
     /// The words joined by single spaces, as written otherwise.
     display: String,
     span: Span,
+    /// Touches text the rules skip (code, URLs, front matter): counted, not reported.
+    masked: bool,
 }
 
 /// Every window of up to four words inside the article's runs of capitalised words, with
@@ -90,7 +101,12 @@ fn forms_where(
             display.push_str(doc.token_text(i));
         }
         let span = Span::new(doc.tokens[t[a]].span.start, doc.tokens[t[b]].span.end);
-        out.push(Form { key, display, span });
+        out.push(Form {
+            key,
+            display,
+            span,
+            masked: false,
+        });
     });
     out
 }
@@ -241,82 +257,293 @@ pub(super) fn check_document(
     }
 }
 
-/// Names spelled differently across articles: `Choe Son Hui` in one, `Choe Son-hui` in
-/// another. Returns `(index into docs, finding)` for each occurrence of a less used
-/// spelling in an article that never uses the most used one (an article that mixes both
-/// is reported by the `nama.lintas` rule itself). Findings are `info`, rule `nama.lintas`,
-/// grouped by name in the order the names first appear; the fix (to the folder's most used
-/// spelling) is marked unsafe, since the other article may be the one that is wrong.
-pub fn cross_document_names(docs: &[(&str, &Document<'_>)]) -> Vec<(usize, Diagnostic)> {
-    let per_doc: Vec<Vec<Form>> = docs
-        .iter()
-        .map(|(_, doc)| forms(doc, &NameIndex::new(doc)))
-        .collect();
-    let mut out = Vec::new();
-    let mut taken: Vec<Vec<Span>> = vec![Vec::new(); docs.len()];
-    let all = per_doc
-        .iter()
-        .enumerate()
-        .flat_map(|(d, fs)| fs.iter().map(move |f| (d, f)));
-    for g in groups(all) {
-        let docs_in: HashSet<usize> = g.iter().map(|(d, _)| *d).collect();
-        if docs_in.len() < 2 {
-            continue;
-        }
-        let (major, n, clear) = majority(&g);
-        let has_major: HashSet<usize> = g
-            .iter()
-            .filter(|(_, f)| f.display == major)
-            .map(|(d, _)| *d)
-            .collect();
-        // Where each spelling is used, for the help text.
-        let mut usage: Vec<(String, Vec<&str>)> = Vec::new();
-        for (d, f) in &g {
-            let path = docs[*d].0;
-            match usage.iter_mut().find(|(s, _)| *s == f.display) {
-                Some((_, ps)) => {
-                    if !ps.contains(&path) {
-                        ps.push(path);
-                    }
-                }
-                None => usage.push((f.display.clone(), vec![path])),
-            }
-        }
-        let help = format!(
-            "Ejaan di folder ini: {}.",
-            usage
-                .iter()
-                .map(|(s, ps)| format!("`{s}` ({})", ps.join(", ")))
-                .collect::<Vec<_>>()
-                .join("; ")
-        );
-        for (d, f) in &g {
-            if !differ(&f.display, major) || has_major.contains(d) || claimed(&taken[*d], f.span) {
-                continue;
-            }
-            let mut diag = Diagnostic {
-                rule: CROSS_RULE_ID.to_owned(),
-                level: Level::Info,
-                span: f.span,
-                message: format!(
-                    "Nama '{}' ditulis '{major}' di artikel lain ({n} kali).",
-                    f.display
-                ),
-                help: Some(help.clone()),
-                labels: Vec::new(),
-                fixes: Vec::new(),
-                fix_safe: false,
-            };
-            if clear {
-                diag.fixes.push(Fix::new(f.span, major));
-            }
-            out.push((*d, diag));
-        }
-        for (d, f) in &g {
-            taken[*d].push(f.span);
+/// A stable 64-bit hash of a string (the same in both passes of one run).
+fn hash_str(s: &str) -> u64 {
+    BuildHasherDefault::<DefaultHasher>::default().hash_one(s)
+}
+
+/// A hasher for keys that are hashes already.
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
         }
     }
-    out
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type IdBuild = BuildHasherDefault<IdHasher>;
+
+/// What the first pass keeps of one article: each distinct name form as (hash of its key,
+/// hash of its spelling as [`differ`] compares it).
+#[derive(Clone, Debug, Default)]
+pub struct NameKeys(Vec<(u64, u64)>);
+
+/// The name forms of one article, for [`FolderScan::add`].
+pub fn name_keys(doc: &Document<'_>) -> NameKeys {
+    let mut v: Vec<(u64, u64)> = forms(doc, &doc.memo(NameIndex::new))
+        .iter()
+        .map(|f| (hash_str(&f.key), hash_str(&key(&f.display))))
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    NameKeys(v)
+}
+
+/// The first pass over a folder: for every name key, the first spelling seen and whether
+/// another one was seen too. About 16 bytes per distinct name form; no text, no spans.
+#[derive(Debug, Default)]
+pub struct FolderScan {
+    seen: std::collections::HashMap<u64, u64, IdBuild>,
+}
+
+/// Set in [`FolderScan::seen`] once a key has a second spelling.
+const MIXED: u64 = 1 << 63;
+
+impl FolderScan {
+    /// Add one article's forms (in any order: the outcome does not depend on it).
+    pub fn add(&mut self, keys: &NameKeys) {
+        for &(k, spelling) in &keys.0 {
+            let spelling = spelling & !MIXED;
+            self.seen
+                .entry(k)
+                .and_modify(|v| {
+                    if *v & !MIXED != spelling {
+                        *v |= MIXED;
+                    }
+                })
+                .or_insert(spelling);
+        }
+    }
+
+    /// The names written in more than one way somewhere in the folder.
+    pub fn finish(self) -> Drifting {
+        Drifting(
+            self.seen
+                .into_iter()
+                .filter(|(_, v)| v & MIXED != 0)
+                .map(|(k, _)| k)
+                .collect(),
+        )
+    }
+}
+
+/// The keys of names written in more than one way: the only names the second pass keeps.
+/// (A hash collision can only add a key here, never hide one; the second pass compares
+/// the keys themselves.)
+#[derive(Debug, Default)]
+pub struct Drifting(std::collections::HashSet<u64, IdBuild>);
+
+impl Drifting {
+    /// True when every name is written one way: there is nothing to report.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The second pass over one article: its forms of the drifting names, with spans.
+    pub fn forms(&self, doc: &Document<'_>) -> DocNames {
+        if self.0.is_empty() {
+            return DocNames::default();
+        }
+        let mut kept: Vec<Form> = forms(doc, &doc.memo(NameIndex::new))
+            .into_iter()
+            .filter(|f| self.0.contains(&hash_str(&f.key)))
+            .map(|f| Form {
+                masked: doc.touches_masked(f.span),
+                ..f
+            })
+            .collect();
+        // Collected in place: without this the few forms kept would hold the allocation
+        // of all of them until the end of the pass.
+        kept.shrink_to_fit();
+        DocNames(kept)
+    }
+}
+
+/// One article's forms of the drifting names, from [`Drifting::forms`].
+#[derive(Clone, Debug, Default)]
+pub struct DocNames(Vec<Form>);
+
+impl DocNames {
+    /// True when the article uses none of the drifting names.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// The second pass over a folder: the drifting names of each article that uses any.
+#[derive(Debug, Default)]
+pub struct FolderNames {
+    /// (article index, its name as shown, its forms), in input order.
+    docs: Vec<(usize, String, DocNames)>,
+}
+
+impl FolderNames {
+    /// Add article `doc` (indices in increasing order, as the articles were scanned),
+    /// shown as `path`.
+    pub fn add(&mut self, doc: usize, path: &str, names: DocNames) {
+        if !names.is_empty() {
+            self.docs.push((doc, path.to_owned(), names));
+        }
+    }
+
+    /// Names spelled differently across articles. Returns `(article index, finding)` for
+    /// each occurrence of a less used spelling in an article that never uses the most used
+    /// one (an article that mixes both is reported by the `nama.lintas` rule itself), by
+    /// article, then by position; an occurrence on masked text (code, URLs) counts but is
+    /// not reported. Findings are `info`, rule `nama.lintas`; the fix (to the folder's most
+    /// used spelling) is marked unsafe, since the other article may be the one that is
+    /// wrong.
+    pub fn findings(&self) -> Vec<(usize, Diagnostic)> {
+        let mut out = Vec::new();
+        let done: Result<(), std::convert::Infallible> = self.for_each_article(|doc, found| {
+            out.extend(found.into_iter().map(|d| (doc, d)));
+            Ok(())
+        });
+        let Ok(()) = done;
+        out
+    }
+
+    /// The same findings as [`FolderNames::findings`], handed over one article at a time
+    /// (article index, its findings by position). Only one article's findings exist at a
+    /// time: each carries a help text listing every article that uses each spelling, which
+    /// for a common name in a large folder is long.
+    ///
+    /// # Errors
+    /// The first error `f` returns, which ends the walk.
+    pub fn for_each_article<E>(
+        &self,
+        mut f: impl FnMut(usize, Vec<Diagnostic>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        /// A name written two ways across articles: its most used spelling, and where each
+        /// spelling is used (indices into `docs`), for the help text.
+        struct Verdict<'f> {
+            major: &'f str,
+            n: usize,
+            clear: bool,
+            usage: Vec<(&'f str, Vec<usize>)>,
+        }
+        let mut verdicts: Vec<Verdict<'_>> = Vec::new();
+        // (index into docs, the occurrence, its verdict)
+        let mut hits: Vec<(usize, &Form, usize)> = Vec::new();
+        let mut taken: Vec<Vec<Span>> = vec![Vec::new(); self.docs.len()];
+        let all = self
+            .docs
+            .iter()
+            .enumerate()
+            .flat_map(|(d, (_, _, fs))| fs.0.iter().map(move |f| (d, f)));
+        for g in groups(all) {
+            let docs_in: HashSet<usize> = g.iter().map(|(d, _)| *d).collect();
+            if docs_in.len() < 2 {
+                continue;
+            }
+            let (major, n, clear) = majority(&g);
+            let has_major: HashSet<usize> = g
+                .iter()
+                .filter(|(_, f)| f.display == major)
+                .map(|(d, _)| *d)
+                .collect();
+            let before = hits.len();
+            for (d, f) in &g {
+                if differ(&f.display, major)
+                    && !has_major.contains(d)
+                    && !claimed(&taken[*d], f.span)
+                    && !f.masked
+                {
+                    hits.push((*d, f, verdicts.len()));
+                }
+            }
+            if hits.len() > before {
+                let mut usage: Vec<(&str, Vec<usize>)> = Vec::new();
+                for (d, f) in &g {
+                    match usage.iter_mut().find(|(s, _)| *s == f.display) {
+                        // Occurrences come in article order: a repeat is the last one.
+                        Some((_, ds)) => {
+                            if ds.last() != Some(d) {
+                                ds.push(*d);
+                            }
+                        }
+                        None => usage.push((f.display.as_str(), vec![*d])),
+                    }
+                }
+                verdicts.push(Verdict {
+                    major,
+                    n,
+                    clear,
+                    usage,
+                });
+            }
+            for (d, f) in &g {
+                taken[*d].push(f.span);
+            }
+        }
+        hits.sort_by_key(|(d, f, _)| (*d, f.span.start, f.span.end));
+        for article in hits.chunk_by(|a, b| a.0 == b.0) {
+            let found = article
+                .iter()
+                .map(|&(_, f, v)| {
+                    let v = &verdicts[v];
+                    let help = format!(
+                        "Ejaan di folder ini: {}.",
+                        v.usage
+                            .iter()
+                            .map(|(s, ds)| {
+                                let paths: Vec<&str> =
+                                    ds.iter().map(|&d| self.docs[d].1.as_str()).collect();
+                                format!("`{s}` ({})", paths.join(", "))
+                            })
+                            .collect::<Vec<_>>()
+                            .join("; ")
+                    );
+                    let mut diag = Diagnostic {
+                        rule: CROSS_RULE_ID.to_owned(),
+                        level: Level::Info,
+                        span: f.span,
+                        message: format!(
+                            "Nama '{}' ditulis '{}' di artikel lain ({} kali).",
+                            f.display, v.major, v.n
+                        ),
+                        help: Some(help),
+                        labels: Vec::new(),
+                        fixes: Vec::new(),
+                        fix_safe: false,
+                    };
+                    if v.clear {
+                        diag.fixes.push(Fix::new(f.span, v.major));
+                    }
+                    diag
+                })
+                .collect();
+            f(self.docs[article[0].0].0, found)?;
+        }
+        Ok(())
+    }
+}
+
+/// Names spelled differently across articles: `Choe Son Hui` in one, `Choe Son-hui` in
+/// another. The two passes of [`FolderScan`] and [`FolderNames`] over articles held in
+/// memory; see [`FolderNames::findings`] for what is returned (indices into `docs`).
+pub fn cross_document_names(docs: &[(&str, &Document<'_>)]) -> Vec<(usize, Diagnostic)> {
+    let mut scan = FolderScan::default();
+    for (_, doc) in docs {
+        scan.add(&name_keys(doc));
+    }
+    let drifting = scan.finish();
+    let mut folder = FolderNames::default();
+    for (i, (path, doc)) in docs.iter().enumerate() {
+        folder.add(i, path, drifting.forms(doc));
+    }
+    folder.findings()
 }
 
 #[cfg(test)]
@@ -340,6 +567,18 @@ mod tests {
         assert_eq!(diag.fixes[0].replacement, "Choe Son Hui");
         let help = diag.help.as_deref().unwrap();
         assert!(help.contains("a.txt") && help.contains("b.txt"), "{help}");
+    }
+
+    #[test]
+    fn reports_only_articles_without_the_common_spelling_and_never_code() {
+        let a = Document::new("Choe Son Hui tiba. Lalu Choe Son Hui pulang.", Format::Text);
+        // Mixes both spellings: the article rule's business, not the folder's.
+        let b = Document::new("Choe Son Hui dan Choe Son-hui.", Format::Text);
+        let md = "Ditulis `Choe Son-hui` di kode.\n\nMenlu Choe Son-hui bicara.\n";
+        let c = Document::new(md, Format::Markdown);
+        let found = cross_document_names(&[("a", &a), ("b", &b), ("c.md", &c)]);
+        let got: Vec<(usize, usize)> = found.iter().map(|(d, f)| (*d, f.span.start)).collect();
+        assert_eq!(got, [(2, md.find("Choe Son-hui bicara").unwrap())]);
     }
 
     #[test]
