@@ -124,3 +124,21 @@ pub fn corpus(seed: u64, n: usize) -> Vec<String> {
         })
         .collect()
 }
+
+/// Write about `megabytes` MB of articles into `dir` (1,000 per subfolder), the same ones
+/// for the same size; returns the number of files and bytes written.
+pub fn write_folder(dir: &std::path::Path, megabytes: usize) -> std::io::Result<(usize, usize)> {
+    std::fs::create_dir_all(dir)?;
+    let mut rng = Rng::new(11);
+    let (mut written, mut n) = (0usize, 0usize);
+    while written < megabytes * 1_000_000 {
+        let words = 300 + rng.below(600);
+        let a = article(&mut rng, words);
+        let sub = dir.join(format!("{:03}", n / 1000));
+        std::fs::create_dir_all(&sub)?;
+        std::fs::write(sub.join(format!("berita-{n:06}.txt")), &a)?;
+        written += a.len();
+        n += 1;
+    }
+    Ok((n, written))
+}

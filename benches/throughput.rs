@@ -1,5 +1,7 @@
 //! Throughput of the full default rule set over a generated news corpus (about 2 MB),
-//! single-threaded and on all cores; one article; and start-up of the binary.
+//! single-threaded and on all cores; one article; start-up of the binary; and, after the
+//! timings, the peak memory of `sunting check` over a generated folder (20 MB by default,
+//! `SUNTING_BENCH_ARCHIVE_MB` to change; `scripts/bench-archive.sh` for 100 MB).
 //! Run: `cargo bench --bench throughput`.
 
 #[path = "corpus.rs"]
@@ -12,6 +14,52 @@ use sunting::{Format, Linter};
 
 fn main() {
     divan::main();
+    if let Err(e) = archive_peak_memory() {
+        eprintln!("archive peak memory: not measured ({e})");
+    }
+}
+
+/// Write a folder of generated articles, run the release binary over it, and print its
+/// wall time and peak resident memory (the largest of any child process waited for, read
+/// with `getrusage`; the start-up bench's children are far smaller).
+fn archive_peak_memory() -> std::io::Result<()> {
+    let mb: usize = std::env::var("SUNTING_BENCH_ARCHIVE_MB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(20);
+    let dir = std::env::temp_dir().join(format!("sunting-bench-arsip-{}", std::process::id()));
+    let (n, written) = corpus::write_folder(&dir, mb)?;
+    let start = std::time::Instant::now();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sunting"))
+        .args([
+            "check",
+            "--no-config",
+            "--fail-on",
+            "never",
+            "--format",
+            "json",
+        ])
+        .arg(&dir)
+        .output()?;
+    let wall = start.elapsed();
+    let _ = std::fs::remove_dir_all(&dir);
+    // SAFETY: getrusage only writes into the struct it is given.
+    let peak_kb = unsafe {
+        let mut usage: libc::rusage = std::mem::zeroed();
+        if libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) != 0 {
+            return Err(std::io::Error::last_os_error());
+        }
+        usage.ru_maxrss
+    };
+    println!(
+        "archive: {n} files, {:.1} MB in {:.2} s ({:.1} MB/s, all cores), exit {:?}, peak RSS {:.1} MB",
+        written as f64 / 1e6,
+        wall.as_secs_f64(),
+        written as f64 / 1e6 / wall.as_secs_f64(),
+        out.status.code(),
+        peak_kb as f64 / 1024.0
+    );
+    Ok(())
 }
 
 fn linter() -> &'static Linter {
