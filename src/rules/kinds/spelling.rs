@@ -1,7 +1,7 @@
 //! `spelling`: words the Indonesian lexicon does not know, with ranked suggestions, and
 //! two words typed without the space between them.
 
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use regex::Regex;
 use serde::Deserialize;
@@ -192,56 +192,88 @@ impl Spelling {
     }
 }
 
+/// The words of a document the lexicon does not know and that are worth a finding, with
+/// their analyses: the same for both modes, so found once per document and lexicon.
+struct UnknownWords {
+    /// The lexicon asked (its address): another lexicon gets its own answer.
+    lexicon: usize,
+    words: Vec<(usize, Arc<Analysis>)>,
+}
+
+fn unknown_words(doc: &Document<'_>, ctx: &Context<'_>) -> Vec<(usize, Arc<Analysis>)> {
+    let foreign = foreign_spans(doc);
+    let mut names: Option<HashSet<&str>> = None;
+    let mut out = Vec::new();
+    for i in doc.words() {
+        let tok = doc.tokens[i];
+        let original = doc.token_text(i);
+        if !plain_word(original) {
+            continue;
+        }
+        let Some(first) = original.chars().next() else {
+            continue;
+        };
+        let initial_cap = first.is_uppercase();
+        if initial_cap && !doc.is_sentence_initial(i) {
+            continue;
+        }
+        if doc.meta.dateline.is_some_and(|d| d.contains(tok.span))
+            || glued(doc.text, tok.span)
+            || inside(&foreign, tok.span)
+        {
+            continue;
+        }
+        let k = doc.key(i);
+        // Most words are known: the cheap cached answer first, the analysis (with its
+        // suggestions) only for the rest.
+        if ctx.lexicon.is_word(k) {
+            continue;
+        }
+        let a = ctx.lexicon.analyse(k);
+        if a.known {
+            continue;
+        }
+        if initial_cap {
+            // Proper nouns the dictionary knows (`Jakarta`), multi-word names
+            // (`Kim Jong Un`), and words the article capitalises mid-sentence.
+            if ctx.lexicon.knows(original) || next_is_capitalised(doc, i) {
+                continue;
+            }
+            let names = names.get_or_insert_with(|| mid_sentence_capitals(doc));
+            if names.contains(original) {
+                continue;
+            }
+        }
+        if in_foreign_phrase(doc, ctx, i) {
+            continue;
+        }
+        out.push((i, a));
+    }
+    out
+}
+
 impl Check for Spelling {
     fn check(&self, doc: &Document<'_>, ctx: &Context<'_>, out: &mut Reporter<'_>) {
-        let foreign = foreign_spans(doc);
-        let mut names: Option<HashSet<&str>> = None;
-        for i in doc.words() {
+        let lexicon = std::ptr::from_ref(ctx.lexicon) as usize;
+        let memo = doc.memo(|d| UnknownWords {
+            lexicon,
+            words: unknown_words(d, ctx),
+        });
+        let fresh;
+        let words = if memo.lexicon == lexicon {
+            &memo.words
+        } else {
+            fresh = unknown_words(doc, ctx);
+            &fresh
+        };
+        for (i, a) in words {
+            let (i, a) = (*i, &**a);
             let tok = doc.tokens[i];
             let original = doc.token_text(i);
-            if !plain_word(original) {
-                continue;
-            }
-            let Some(first) = original.chars().next() else {
-                continue;
-            };
-            let initial_cap = first.is_uppercase();
-            if initial_cap && !doc.is_sentence_initial(i) {
-                continue;
-            }
-            if doc.meta.dateline.is_some_and(|d| d.contains(tok.span))
-                || glued(doc.text, tok.span)
-                || inside(&foreign, tok.span)
-            {
-                continue;
-            }
-            let k = doc.key(i);
-            // Most words are known: the cheap cached answer first, the analysis (with its
-            // suggestions) only for the rest.
-            if ctx.lexicon.is_word(k) {
-                continue;
-            }
-            let a = ctx.lexicon.analyse(k);
-            if a.known {
-                continue;
-            }
-            if initial_cap {
-                // Proper nouns the dictionary knows (`Jakarta`), multi-word names
-                // (`Kim Jong Un`), and words the article capitalises mid-sentence.
-                if ctx.lexicon.knows(original) || next_is_capitalised(doc, i) {
-                    continue;
-                }
-                let names = names.get_or_insert_with(|| mid_sentence_capitals(doc));
-                if names.contains(original) {
-                    continue;
-                }
-            }
-            if in_foreign_phrase(doc, ctx, i) {
-                continue;
-            }
+            let initial_cap = original.starts_with(char::is_uppercase);
             match self.mode {
                 Mode::RunTogether => {
-                    if let Some((x, y)) = a.split.as_ref().filter(|_| prefers_split(&a)) {
+                    if let Some((x, y)) = a.split.as_ref().filter(|_| prefers_split(a)) {
                         let joined = format!("{} {y}", match_case(original, x));
                         let d =
                             out.report(tok.span, &[("actual", original), ("expected", &joined)]);
@@ -249,13 +281,13 @@ impl Check for Spelling {
                     }
                 }
                 Mode::Typo => {
-                    if prefers_split(&a) || a.candidates.is_empty() {
+                    if prefers_split(a) || a.candidates.is_empty() {
                         continue;
                     }
                     // With no clear fix, only a cheap slip is worth a finding: an unknown
                     // word whose nearest neighbours need a substitution is more often new
                     // vocabulary than a typo.
-                    if !clearly_best(&a) && a.candidates[0].edit.cost() > Edit::DroppedLetter.cost()
+                    if !clearly_best(a) && a.candidates[0].edit.cost() > Edit::DroppedLetter.cost()
                     {
                         continue;
                     }
@@ -267,7 +299,7 @@ impl Check for Spelling {
                     {
                         continue;
                     }
-                    self.report(out, tok.span, original, &a);
+                    self.report(out, tok.span, original, a);
                 }
             }
         }
