@@ -203,6 +203,7 @@ fn level_index(level: Level) -> usize {
 }
 
 fn check(args: &CheckArgs) -> u8 {
+    crate::lexicon::preload_default_dictionary();
     let mut linters = Linters::new(&args.config, args.date);
     // Exclude globs and SARIF rule metadata come from the config that governs the current
     // folder (or --config).

@@ -77,6 +77,15 @@ fn default_dictionary() -> Arc<Dictionary> {
         .clone()
 }
 
+/// Start parsing the embedded dictionary on a thread of its own, so that it overlaps with
+/// loading the rule packs (the two largest start-up costs) instead of following it. The
+/// first lookup waits for it if it is not done. For front ends that check right away.
+pub fn preload_default_dictionary() {
+    if DEFAULT_DICTIONARY.get().is_none() {
+        std::thread::spawn(|| drop(default_dictionary()));
+    }
+}
+
 /// Where the dictionary comes from.
 enum Source {
     /// The embedded id_ID, loaded on first use.
