@@ -105,10 +105,27 @@ static SUPPRESSION_LINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    // `JAKARTA, Sunting.id –`, `Pyongyang, Purna Warta –`, `JAKARTA (Antara) -`
-    Regex::new(r"^[ \t]*(\p{Lu}[\p{L}.]*(?:[ \t]\p{Lu}[\p{L}.]*){0,3})(?:,[ \t]*[^\n–—]{1,40}?|[ \t]*\([^)\n]{1,30}\))[ \t]+(?:–|—|--?)[ \t]")
+    // `JAKARTA, Sunting.id –`, `Pyongyang, Purna Warta –`, `JAKARTA (Antara) -`. The
+    // agency is at most 40 characters, or 30 in brackets: checked in `dateline`, because
+    // bounded repeats of a Unicode class double the time to build the regex at start-up.
+    Regex::new(r"^[ \t]*(\p{Lu}[\p{L}.]*(?:[ \t]\p{Lu}[\p{L}.]*){0,3})(?:,[ \t]*([^\n–—]+?)|[ \t]*\(([^)\n]+)\))[ \t]+(?:–|—|--?)[ \t]")
         .expect("valid regex")
 });
+
+/// The dateline at the start of `para` (a paragraph's text): the whole of it and the city,
+/// as ranges of `para`.
+fn dateline(para: &str) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+    let c = DATELINE.captures(para)?;
+    let agency_fits = match (c.get(2), c.get(3)) {
+        (Some(a), _) => a.as_str().chars().count() <= 40,
+        (_, Some(b)) => b.as_str().chars().count() <= 30,
+        _ => false,
+    };
+    if !agency_fits {
+        return None;
+    }
+    Some((c.get(0)?.range(), c.get(1)?.range()))
+}
 
 impl<'a> Document<'a> {
     /// Build the model of `text`.
@@ -136,15 +153,11 @@ impl<'a> Document<'a> {
             Format::Text => 0,
         };
         let (dateline, dateline_city) = match paragraphs.iter().find(|p| p.start >= body_start) {
-            Some(p) => match DATELINE.captures(&prose[p.start..p.end]) {
-                Some(c) => {
-                    let all = c.get(0).expect("group 0");
-                    let city = c.get(1).expect("group 1");
-                    (
-                        Some(Span::new(p.start + all.start(), p.start + all.end())),
-                        Some(Span::new(p.start + city.start(), p.start + city.end())),
-                    )
-                }
+            Some(p) => match dateline(&prose[p.start..p.end]) {
+                Some((all, city)) => (
+                    Some(Span::new(p.start + all.start, p.start + all.end)),
+                    Some(Span::new(p.start + city.start, p.start + city.end)),
+                ),
                 None => (None, None),
             },
             None => (None, None),
@@ -433,6 +446,34 @@ mod tests {
         assert_eq!(*doc.memo(build), 3);
         assert_eq!(*doc.memo(build), 3);
         assert_eq!(calls.load(std::sync::atomic::Ordering::SeqCst), 1);
+    }
+
+    #[test]
+    fn dateline_agency_is_short() {
+        let city = |t: &str| {
+            let doc = Document::new(t, Format::Text);
+            doc.meta.dateline_city.map(|c| c.text(t).to_owned())
+        };
+        assert_eq!(
+            city("JAKARTA (Antara) – Harga naik.").as_deref(),
+            Some("JAKARTA")
+        );
+        assert_eq!(
+            city("Banda Aceh, Sunting.id – Harga naik.").as_deref(),
+            Some("Banda Aceh")
+        );
+        // A comma clause longer than an agency name is a sentence with a dash, not a
+        // dateline.
+        assert_eq!(
+            city(
+                "Jakarta, kota yang selama bertahun-tahun menjadi pusat pemerintahan – kini sepi.",
+            ),
+            None
+        );
+        assert_eq!(
+            city("JAKARTA (Kantor Berita Nasional Indonesia Raya) – Harga naik."),
+            None
+        );
     }
 
     #[test]
