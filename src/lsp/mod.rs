@@ -25,6 +25,8 @@ const EXIT_ERROR: u8 = 2;
 /// Serve the language protocol on stdin/stdout until the client says `exit`. Returns the
 /// process exit code (0 after a clean `shutdown` + `exit`).
 pub fn serve(opts: Options) -> u8 {
+    // The first diagnostics wait for the dictionary: start on it before the client asks.
+    crate::lexicon::preload_default_dictionary();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
