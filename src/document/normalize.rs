@@ -111,6 +111,12 @@ pub fn case_of(s: &str) -> Case {
             return case_of_slow(s);
         }
     }
+    shape(letters, upper, first_upper)
+}
+
+/// The case shape from the counts of letters and capitals, and whether the first letter is
+/// one.
+fn shape(letters: usize, upper: usize, first_upper: bool) -> Case {
     if upper == 0 {
         Case::Lower
     } else if letters > 1 && upper == letters {
@@ -132,15 +138,7 @@ fn ascii_case_of(b: &[u8]) -> Case {
         letters += 1;
         upper += usize::from(up);
     }
-    if upper == 0 {
-        Case::Lower
-    } else if letters > 1 && upper == letters {
-        Case::Upper
-    } else if first_upper && upper == 1 {
-        Case::Title
-    } else {
-        Case::Mixed
-    }
+    shape(letters, upper, first_upper)
 }
 
 fn case_of_slow(s: &str) -> Case {

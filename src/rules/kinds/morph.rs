@@ -194,24 +194,10 @@ pub(crate) fn any_suffix_split<'w>(
 /// the bare word first. A stem keeps at least `min_stem` bytes.
 pub(crate) fn suffix_splits(word: &str, min_stem: usize) -> Vec<SuffixSplit<'_>> {
     let mut out = Vec::new();
-    for c in std::iter::once("").chain(CLITICS.iter().copied()) {
-        let Some(w) = cut_suffix(word, c) else {
-            continue;
-        };
-        for d in std::iter::once("").chain(DERIVATIONAL.iter().copied()) {
-            let Some(stem) = cut_suffix(w, d) else {
-                continue;
-            };
-            if stem.len() < min_stem {
-                continue;
-            }
-            out.push(SuffixSplit {
-                stem,
-                derivational: &w[stem.len()..],
-                clitic: &word[w.len()..],
-            });
-        }
-    }
+    any_suffix_split(word, min_stem, |split| {
+        out.push(split);
+        false
+    });
     out
 }
 
