@@ -231,14 +231,26 @@ impl Compound {
         split
     }
 
+    /// Which pair checks the second word `y` allows, in one pass over its suffix readings:
+    /// its stem ends a closed compound (for [`Self::closed_apart`]), or is the second word
+    /// of an open one and carries a suffix (for [`Self::open_affixed_apart`]).
+    fn second_word(&self, y: &str) -> (bool, bool) {
+        let (mut closed, mut open) = (false, false);
+        any_suffix_split(y, 1, |ss| {
+            closed |= self.closed_tails.contains(ss.stem);
+            open |= ss.stem.len() >= 2
+                && !ss.derivational.is_empty()
+                && self.open_seconds.contains(ss.stem);
+            closed && open
+        });
+        (closed, open)
+    }
+
     /// A closed compound written as `x y` (maybe affixed): true when joining is right.
-    /// `buf` is scratch space.
+    /// `buf` is scratch space. Only for a `y` that [`Self::second_word`] allows.
     fn closed_apart(&self, x: &str, y: &str, buf: &mut String) -> bool {
         let n = x.len() + y.len();
         if n < self.closed_len.0 || n > self.closed_len.1 + MAX_AFFIX_BYTES {
-            return false;
-        }
-        if !any_suffix_split(y, 1, |ss| self.closed_tails.contains(ss.stem)) {
             return false;
         }
         buf.clear();
@@ -255,15 +267,11 @@ impl Compound {
     }
 
     /// An open compound with a prefix and a suffix written apart (`dipertanggung
-    /// jawabkan`): true when joining is right.
+    /// jawabkan`): true when joining is right. Only for a `y` that [`Self::second_word`]
+    /// allows.
     fn open_affixed_apart(&self, x: &str, y: &str) -> bool {
         let n = x.len() + y.len();
         if n < self.open_len.0 || n > self.open_len.1 + MAX_AFFIX_BYTES {
-            return false;
-        }
-        if !any_suffix_split(y, 2, |ss| {
-            !ss.derivational.is_empty() && self.open_seconds.contains(ss.stem)
-        }) {
             return false;
         }
         prefix_splits(x, MIN_ROOT)
@@ -373,9 +381,13 @@ impl Check for Compound {
                     && !name(i + 1)
                 {
                     let (xk, yk) = (doc.key(i), doc.key(i + 1));
-                    if self.closed_apart(xk, yk, &mut buf) && !before_demonstrative(doc, i + 1) {
+                    let (may_close, may_open) = self.second_word(yk);
+                    if may_close
+                        && self.closed_apart(xk, yk, &mut buf)
+                        && !before_demonstrative(doc, i + 1)
+                    {
                         found = Some((format!("{x}{y}"), HELP_CLOSED));
-                    } else if self.open_affixed_apart(xk, yk) {
+                    } else if may_open && self.open_affixed_apart(xk, yk) {
                         found = Some((format!("{x}{y}"), HELP_AFFIXED));
                     }
                 }
