@@ -18,7 +18,7 @@ use super::{BuildEnv, Check, Context, KindError, Reporter, RuleKind};
 use crate::diagnostic::{Fix, Label};
 use crate::document::normalize::{Case, capitalize, case_of, key};
 use crate::document::{Document, TokenKind};
-use crate::hash::HashSet;
+use crate::hash::{HashMap, HashSet};
 use crate::lexicon::DEFAULT_DIC;
 use crate::span::Span;
 
@@ -113,7 +113,7 @@ pub struct Names {
     /// Title phrases as lower-case token lists, longest first.
     titles: Vec<Vec<String>>,
     /// Indices into `titles` by their first word, longest first.
-    title_starts: std::collections::HashMap<String, Vec<usize>>,
+    title_starts: HashMap<String, Vec<usize>>,
     generic: HashSet<String>,
 }
 
@@ -150,8 +150,7 @@ impl RuleKind for Names {
                 "`check = \"title\"` needs a non-empty `titles` list",
             ));
         }
-        let mut title_starts: std::collections::HashMap<String, Vec<usize>> =
-            std::collections::HashMap::default();
+        let mut title_starts: HashMap<String, Vec<usize>> = HashMap::default();
         for (n, t) in titles.iter().enumerate() {
             title_starts.entry(t[0].clone()).or_default().push(n);
         }
@@ -327,6 +326,12 @@ impl Names {
             .map(|f| (f.as_str(), idx.forms[f].count(), key(f)))
             .filter(|&(_, n, _)| n >= 2)
             .collect();
+        // Per candidate: its length in characters and first character, to pass over the
+        // many pairs no edit of two or fewer can join before comparing them letter by letter.
+        let canon_shape: Vec<(usize, Option<char>)> = canon
+            .iter()
+            .map(|(_, _, k)| (k.chars().count(), k.chars().next()))
+            .collect();
         if canon.is_empty() {
             return;
         }
@@ -363,15 +368,20 @@ impl Names {
                 continue;
             }
             let mut best: Vec<(&str, usize, usize)> = Vec::new();
-            for (c, n, ckey) in &canon {
+            let vfirst = vkey.chars().next();
+            for ((c, n, ckey), &(clen, cfirst)) in canon.iter().zip(&canon_shape) {
                 let (c, n) = (*c, *n);
                 if c == v || n < 2 * vs.occs.len() {
+                    continue;
+                }
+                // More than two edits apart (`max_distance` allows two at most), or a
+                // different first letter (`could_be_slip` says no): not a slip.
+                if clen.abs_diff(vlen) > 2 || cfirst != vfirst {
                     continue;
                 }
                 if *ckey == vkey || !self.could_be_slip(&vkey, ckey) {
                     continue;
                 }
-                let clen = ckey.chars().count();
                 let d = strsim::osa_distance(&vkey, ckey);
                 let short = clen.min(vlen) == 3;
                 if short {
@@ -580,7 +590,7 @@ impl Names {
         out: &mut Reporter<'_>,
     ) {
         // Names written as names at least twice, by their lower-case form.
-        let names: std::collections::HashMap<String, &str> = idx
+        let names: HashMap<String, &str> = idx
             .order
             .iter()
             .filter(|f| is_title_word(f) && idx.forms[f.as_str()].count() >= 2)
@@ -589,11 +599,12 @@ impl Names {
         if names.is_empty() {
             return;
         }
-        let mut lower_counts: std::collections::HashMap<&str, usize> =
-            std::collections::HashMap::default();
+        let mut lower_counts: HashMap<&str, usize> = HashMap::default();
+        // Only a word with no capital can equal a lower-cased name: the case shape is known,
+        // the hash look-up is not.
         let candidates: Vec<usize> = doc
             .words()
-            .filter(|&i| names.contains_key(doc.token_text(i)))
+            .filter(|&i| doc.case(i) == Case::Lower && names.contains_key(doc.token_text(i)))
             .collect();
         for &i in &candidates {
             *lower_counts.entry(doc.token_text(i)).or_default() += 1;
@@ -708,12 +719,12 @@ impl Names {
                 i += 1;
                 continue;
             }
-            let first = key(doc.token_text(i));
+            let first = doc.key(i);
             let mut found: Option<(usize, &str)> = None;
             for v in extra
-                .variants_from(&first)
+                .variants_from(first)
                 .iter()
-                .chain(self.registry.variants_from(&first))
+                .chain(self.registry.variants_from(first))
             {
                 if let Some(end) = match_tokens(doc, i, &v.tokens) {
                     if found.is_none_or(|(e, _)| end > e) {

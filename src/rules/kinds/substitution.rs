@@ -34,11 +34,20 @@ pub struct Params {
 /// The compiled `substitution` kind.
 #[derive(Debug)]
 pub struct Substitution {
-    single: HashMap<String, String>,
-    /// First word -> (remaining words, replacement), longest first.
-    multi: HashMap<String, Vec<(Vec<String>, String)>>,
+    /// Every key's first word: one look-up per word answers both single-word and phrase
+    /// keys.
+    words: HashMap<String, Entry>,
     affixes: bool,
     outside_quotes: bool,
+}
+
+/// What the pairs say about one word.
+#[derive(Debug, Default)]
+struct Entry {
+    /// The replacement of the word alone.
+    single: Option<String>,
+    /// Phrases starting with it: (remaining words, replacement), longest first.
+    multi: Vec<(Vec<String>, String)>,
 }
 
 /// Prefixes tried when `affixes` is on. Bare `me-`/`pe-` are left out on purpose: their
@@ -59,28 +68,26 @@ impl RuleKind for Substitution {
         if params.pairs.is_empty() {
             return Err(KindError::at("pairs", "`pairs` is empty"));
         }
-        let mut single = HashMap::default();
-        let mut multi: HashMap<String, Vec<(Vec<String>, String)>> = HashMap::default();
+        let mut table: HashMap<String, Entry> = HashMap::default();
         for (wrong, right) in params.pairs {
             let k = key(wrong.trim());
             let words: Vec<String> = k.split_whitespace().map(str::to_owned).collect();
             match words.len() {
                 0 => return Err(KindError::at("pairs", "an empty key in `pairs`")),
-                1 => {
-                    single.insert(k, right);
-                }
-                _ => multi
+                1 => table.entry(k).or_default().single = Some(right),
+                _ => table
                     .entry(words[0].clone())
                     .or_default()
+                    .multi
                     .push((words[1..].to_vec(), right)),
             }
         }
-        for v in multi.values_mut() {
-            v.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
+        for e in table.values_mut() {
+            e.multi
+                .sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
         }
         Ok(Self {
-            single,
-            multi,
+            words: table,
             affixes: params.affixes,
             outside_quotes: params.outside_quotes,
         })
@@ -88,6 +95,11 @@ impl RuleKind for Substitution {
 }
 
 impl Substitution {
+    /// The replacement of `word` (a key) alone.
+    fn single(&self, word: &str) -> Option<&String> {
+        self.words.get(word).and_then(|e| e.single.as_ref())
+    }
+
     fn lookup_affixed(&self, word: &str) -> Option<String> {
         // The prefixes and suffixes the word has, found once each (most words have none),
         // then every pairing in the order of the lists.
@@ -119,7 +131,7 @@ impl Substitution {
                 if stem.chars().count() < 3 {
                     continue;
                 }
-                if let Some(right) = self.single.get(stem) {
+                if let Some(right) = self.single(stem) {
                     if right.contains(' ') {
                         continue;
                     }
@@ -130,8 +142,14 @@ impl Substitution {
         None
     }
 
-    fn lookup_word(&self, word_key: &str, ctx: &Context<'_>, original: &str) -> Option<String> {
-        if let Some(r) = self.single.get(word_key) {
+    fn lookup_word(
+        &self,
+        word_key: &str,
+        entry: Option<&Entry>,
+        ctx: &Context<'_>,
+        original: &str,
+    ) -> Option<String> {
+        if let Some(r) = entry.and_then(|e| e.single.as_ref()) {
             return Some(r.clone());
         }
         if !self.affixes {
@@ -142,20 +160,15 @@ impl Substitution {
             let mut changed = false;
             let mapped: Vec<String> = halves
                 .iter()
-                .map(|h| {
-                    match self
-                        .single
-                        .get(*h)
-                        .cloned()
-                        .or_else(|| self.lookup_affixed(h))
-                    {
+                .map(
+                    |h| match self.single(h).cloned().or_else(|| self.lookup_affixed(h)) {
                         Some(r) => {
                             changed = true;
                             r
                         }
                         None => (*h).to_owned(),
-                    }
-                })
+                    },
+                )
                 .collect();
             return changed.then(|| mapped.join("-"));
         }
@@ -176,8 +189,9 @@ impl Check for Substitution {
             }
             let original = doc.token_text(i);
             let k = doc.key(i);
+            let entry = self.words.get(k);
             // Multi-word keys first: the longest phrase wins.
-            if let Some(cands) = self.multi.get(k) {
+            if let Some(cands) = entry.map(|e| &e.multi).filter(|m| !m.is_empty()) {
                 if let Some((end, right)) = cands.iter().find_map(|(rest, right)| {
                     let mut j = i;
                     for w in rest {
@@ -201,7 +215,7 @@ impl Check for Substitution {
                     continue;
                 }
             }
-            if let Some(right) = self.lookup_word(k, ctx, original) {
+            if let Some(right) = self.lookup_word(k, entry, ctx, original) {
                 let expected = match_case(original, &right);
                 if expected != original {
                     out.replace(toks[i].span, original, &expected);

@@ -71,6 +71,10 @@ fn competing_forms(doc: &Document<'_>, idx: &NameIndex) -> Vec<Form> {
             })
             .or_insert((span, false));
     });
+    // Most articles write every name one way: then there is nothing to build.
+    if !by_hash.values().any(|&(_, differs)| differs) {
+        return Vec::new();
+    }
     forms_where(doc, idx, |t, a, b| {
         by_hash
             .get(&key_hash(t, a, b))

@@ -70,13 +70,43 @@ pub(crate) struct NameIndex {
 }
 
 /// Lower-case words that stay lower case in a title-case headline.
-const TITLE_SMALL_WORDS: &[&str] = &[
-    "di", "ke", "dari", "dan", "yang", "atau", "untuk", "pada", "dengan", "dalam", "oleh", "bagi",
-    "tentang", "sebagai", "akan", "ini", "itu", "of", "the", "and", "in", "for", "to",
-];
+fn is_title_small_word(w: &str) -> bool {
+    matches!(
+        w,
+        "di" | "ke"
+            | "dari"
+            | "dan"
+            | "yang"
+            | "atau"
+            | "untuk"
+            | "pada"
+            | "dengan"
+            | "dalam"
+            | "oleh"
+            | "bagi"
+            | "tentang"
+            | "sebagai"
+            | "akan"
+            | "ini"
+            | "itu"
+            | "of"
+            | "the"
+            | "and"
+            | "in"
+            | "for"
+            | "to"
+    )
+}
 
 /// True for a word written with an initial capital: `Putin`, `KCNA`, `McDonald`, `Son-hui`.
 pub(crate) fn is_capitalised(word: &str) -> bool {
+    if word.is_ascii() {
+        let b = word.as_bytes();
+        return b.len() >= 2
+            && b[0].is_ascii_uppercase()
+            && b.iter()
+                .all(|&c| c.is_ascii_alphabetic() || c == b'-' || c == b'\'');
+    }
     let mut chars = word.chars();
     let Some(first) = chars.next() else {
         return false;
@@ -120,12 +150,11 @@ fn headline_tokens(doc: &Document<'_>) -> Vec<bool> {
             continue;
         }
         let w = doc.token_text(i);
-        if TITLE_SMALL_WORDS.contains(&w) {
-            continue;
-        }
-        content += 1;
         if w.chars().next().is_some_and(char::is_uppercase) {
+            content += 1;
             caps += 1;
+        } else if !is_title_small_word(w) {
+            content += 1;
         }
     }
     close(line_start_tok, doc.tokens.len(), content, caps, &mut out);
@@ -161,14 +190,19 @@ impl NameIndex {
             };
             let k = idx.occs.len();
             idx.occs.push(occ);
-            if !idx.forms.contains_key(w) {
+            let evidence = usize::from(occ.is_evidence());
+            if let Some(stats) = idx.forms.get_mut(w) {
+                stats.occs.push(k);
+                stats.evidence += evidence;
+            } else {
                 idx.order.push(w.to_owned());
-                idx.forms.insert(w.to_owned(), FormStats::default());
-            }
-            let stats = idx.forms.get_mut(w).expect("inserted above");
-            stats.occs.push(k);
-            if occ.is_evidence() {
-                stats.evidence += 1;
+                idx.forms.insert(
+                    w.to_owned(),
+                    FormStats {
+                        occs: vec![k],
+                        evidence,
+                    },
+                );
             }
             prev_cap = Some(i);
         }
