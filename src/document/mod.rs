@@ -93,10 +93,24 @@ pub struct Document<'a> {
     key_ends: Vec<u32>,
     /// Every token's case shape.
     cases: Vec<Case>,
+    /// Per token: [`ASCII_LETTERS`] and [`SPACE_BEFORE`] bits, tested by many rules on
+    /// every word.
+    flags: Vec<u8>,
     /// Whether token `i` starts its sentence (see [`Document::is_sentence_initial`]).
     initial: Vec<bool>,
     /// Per-document analyses shared by several rules (built once, see [`Document::memo`]).
     memo: Mutex<HashMap<TypeId, Arc<dyn Any + Send + Sync>>>,
+}
+
+/// Token flag: ASCII letters only, at least one.
+const ASCII_LETTERS: u8 = 1;
+/// Token flag: only inline space between the previous token and this one.
+const SPACE_BEFORE: u8 = 2;
+
+/// Spaces, tabs or no-break spaces only, at least one: words on one line with nothing
+/// between them (a phrase does not run across a line break or punctuation).
+pub fn is_inline_space(gap: &str) -> bool {
+    !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\t' || c == '\u{a0}')
 }
 
 static SUPPRESSION_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -167,11 +181,22 @@ impl<'a> Document<'a> {
         let mut keys = String::with_capacity(prose.len());
         let mut key_ends = Vec::with_capacity(tokens.len());
         let mut cases = Vec::with_capacity(tokens.len());
+        let mut flags = Vec::with_capacity(tokens.len());
+        let mut prev_end: Option<usize> = None;
         for t in &tokens {
             let w = t.span.text(text);
             normalize::push_key(w, &mut keys);
             key_ends.push(u32::try_from(keys.len()).unwrap_or(u32::MAX));
             cases.push(normalize::case_of(w));
+            let mut f = 0;
+            if !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphabetic()) {
+                f |= ASCII_LETTERS;
+            }
+            if prev_end.is_some_and(|p| is_inline_space(&prose[p..t.span.start])) {
+                f |= SPACE_BEFORE;
+            }
+            flags.push(f);
+            prev_end = Some(t.span.end);
         }
         let initial = sentence_initial(&tokens, &sentences, &quoted, after_dateline);
         Document {
@@ -179,6 +204,7 @@ impl<'a> Document<'a> {
             keys,
             key_ends,
             cases,
+            flags,
             initial,
             memo: Mutex::new(HashMap::default()),
             lines: LineIndex::new(text),
@@ -256,6 +282,20 @@ impl<'a> Document<'a> {
             self.key_ends[i - 1] as usize
         };
         &self.keys[start..self.key_ends[i] as usize]
+    }
+
+    /// True when token `i` is made of ASCII letters only (so byte offsets in its key match
+    /// the original).
+    #[inline]
+    pub fn is_ascii_letters(&self, i: usize) -> bool {
+        self.flags[i] & ASCII_LETTERS != 0
+    }
+
+    /// True when token `i` follows token `i - 1` after nothing but spaces or tabs on the
+    /// same line (see [`is_inline_space`]); false for the first token.
+    #[inline]
+    pub fn spaced_from_previous(&self, i: usize) -> bool {
+        self.flags[i] & SPACE_BEFORE != 0
     }
 
     /// The case shape of token `i`.

@@ -160,10 +160,21 @@ fn scan_while(text: &str, from: usize, f: impl Fn(char) -> bool) -> usize {
 
 /// Scan a word or number starting at `i`.
 fn scan_word(text: &str, i: usize) -> (usize, TokenKind) {
+    // Most words are plain ASCII letters and digits: run over those bytes first, then go on
+    // character by character from where they stop.
+    let bytes = text.as_bytes();
     let mut end = i;
     let mut has_letter = false;
+    while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
+        has_letter |= bytes[end].is_ascii_alphabetic();
+        end += 1;
+    }
+    let ascii_end = end;
     let mut has_slash = false;
-    let mut it = text[i..].char_indices().peekable();
+    let mut it = text[ascii_end..]
+        .char_indices()
+        .map(|(j, c)| (j + ascii_end - i, c))
+        .peekable();
     while let Some((j, c)) = it.next() {
         let next = it.peek().map(|&(_, n)| n);
         if is_word_char(c) {

@@ -3,7 +3,6 @@
 
 use serde::Deserialize;
 
-use super::substitution::is_inline_space;
 use super::{BuildEnv, Check, Context, KindError, Reporter, RuleKind};
 use crate::document::normalize::{Case, capitalize, key};
 use crate::document::{Document, TokenKind};
@@ -92,7 +91,7 @@ impl Capitalization {
         self.names_after.contains(k)
             && i > 0
             && doc.tokens[i - 1].is_word()
-            && is_inline_space(doc.gap(i - 1, i))
+            && doc.spaced_from_previous(i)
             && self.triggers.contains(doc.key(i - 1))
     }
 

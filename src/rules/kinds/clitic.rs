@@ -4,7 +4,6 @@
 use serde::Deserialize;
 
 use super::morph::me_form;
-use super::substitution::is_inline_space;
 use super::{BuildEnv, Check, Context, KindError, Reporter, RuleKind};
 use crate::document::normalize::{Case, key};
 use crate::document::{Document, TokenKind};
@@ -101,10 +100,6 @@ impl RuleKind for Clitic {
 }
 
 /// ASCII letters only, so byte offsets in the lower-cased key match the original.
-fn is_letters(s: &str) -> bool {
-    !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphabetic())
-}
-
 /// Lower case, or capitalised because it starts a sentence.
 fn plain_case(doc: &Document<'_>, i: usize) -> bool {
     match doc.case(i) {
@@ -163,7 +158,7 @@ fn passive_context(doc: &Document<'_>, di: usize, x: usize) -> bool {
 /// The next word after token `i` on the same line, if the gap is only spaces.
 fn next_word(doc: &Document<'_>, i: usize) -> Option<usize> {
     let n = i + 1;
-    (n < doc.tokens.len() && doc.tokens[n].is_word() && is_inline_space(doc.gap(i, n))).then_some(n)
+    (n < doc.tokens.len() && doc.tokens[n].is_word() && doc.spaced_from_previous(n)).then_some(n)
 }
 
 impl Clitic {
@@ -178,11 +173,14 @@ impl Clitic {
             let x = doc.token_text(i);
             let xk = doc.key(i);
             // Written apart: `di tulis`, `ke tiga`.
-            if (xk == "di" || xk == "ke") && is_letters(x) {
+            if (xk == "di" || xk == "ke") && doc.is_ascii_letters(i) {
                 if let Some(n) = next_word(doc, i) {
                     let y = doc.token_text(n);
                     let yk = doc.key(n);
-                    if doc.case(n) == Case::Lower && is_letters(y) && !self.places.contains(yk) {
+                    if doc.case(n) == Case::Lower
+                        && doc.is_ascii_letters(n)
+                        && !self.places.contains(yk)
+                    {
                         let joined = format!("{xk}{yk}");
                         let hit = if xk == "di" {
                             yk.len() >= 3
@@ -215,7 +213,10 @@ impl Clitic {
             // Written joined: `disana`, `dirumah`, `kesana`. Only words of `places`: a
             // generic "di + known noun" test misreads verbs the dictionary lacks
             // (`dicek`, `dieksekusi`) and ke-an nouns (`keberlanjutan`).
-            if is_letters(x) && (xk.starts_with("di") || xk.starts_with("ke")) && xk.len() >= 5 {
+            if doc.is_ascii_letters(i)
+                && (xk.starts_with("di") || xk.starts_with("ke"))
+                && xk.len() >= 5
+            {
                 let rest = &xk[2..];
                 if self.places.contains(rest) && !ctx.lexicon.knows(xk) {
                     let expected = format!("{} {}", &x[..2], &x[2..]);
@@ -253,7 +254,7 @@ impl Clitic {
         const AFTER: &[&str] = &["kali", "kalinya", "terbesar", "tertinggi", "terbanyak"];
         let before = ke > 0
             && doc.tokens[ke - 1].is_word()
-            && is_inline_space(doc.gap(ke - 1, ke))
+            && doc.spaced_from_previous(ke)
             && BEFORE.contains(&doc.key(ke - 1));
         let after = match doc.tokens.get(num + 1) {
             None => true,
@@ -276,7 +277,7 @@ impl Clitic {
             }
             let x = doc.token_text(i);
             let xk = doc.key(i);
-            if !is_letters(x) {
+            if !doc.is_ascii_letters(i) {
                 i += 1;
                 continue;
             }

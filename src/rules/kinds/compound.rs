@@ -5,7 +5,6 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use serde::Deserialize;
 
 use super::morph::{any_suffix_split, prefix_splits, suffix_splits};
-use super::substitution::is_inline_space;
 use super::{BuildEnv, Check, Context, KindError, Reporter, RuleKind};
 use crate::diagnostic::Fix;
 use crate::document::normalize::{Case, key};
@@ -369,14 +368,14 @@ impl Check for Compound {
                 matches!(doc.case(k), Case::Title | Case::Mixed) && !doc.is_sentence_initial(k)
             };
             // Two words on one line: closed, affixed-open and bound forms written apart.
-            if i + 1 < toks.len() && is_inline_space(doc.gap(i, i + 1)) {
+            if i + 1 < toks.len() && doc.spaced_from_previous(i + 1) {
                 let y = doc.token_text(i + 1);
                 let y_kind = toks[i + 1].kind;
                 let span = Span::new(toks[i].span.start, toks[i + 1].span.end);
                 let mut found: Option<(String, &str)> = None;
                 if y_kind == TokenKind::Word
-                    && is_letters(x)
-                    && is_letters(y)
+                    && doc.is_ascii_letters(i)
+                    && doc.is_ascii_letters(i + 1)
                     && !name(i)
                     && !name(i + 1)
                 {
@@ -396,7 +395,8 @@ impl Check for Compound {
                 // compound the dictionary knows is joined.
                 let x_case = doc.case(i);
                 let initial = x_case == Case::Title && doc.is_sentence_initial(i);
-                if found.is_none() && is_letters(x) && (x_case == Case::Lower || initial) {
+                if found.is_none() && doc.is_ascii_letters(i) && (x_case == Case::Lower || initial)
+                {
                     found = self
                         .bound_apart(x, y, (doc.key(i), doc.key(i + 1)), y_kind, ctx, initial)
                         .map(|e| (e, HELP_BOUND));
@@ -408,7 +408,7 @@ impl Check for Compound {
                     continue;
                 }
             }
-            if is_letters(x) {
+            if doc.is_ascii_letters(i) {
                 let split = self.open_split(doc.key(i));
                 // `KerjaSama`: a capital at the seam shows two words run together, even
                 // inside a name.

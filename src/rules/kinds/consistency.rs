@@ -2,7 +2,6 @@
 
 use serde::Deserialize;
 
-use super::substitution::is_inline_space;
 use super::{BuildEnv, Check, Context, KindError, Reporter, RuleKind};
 use crate::diagnostic::Label;
 use crate::document::Document;
@@ -142,7 +141,7 @@ impl Consistency {
                     let n = j + 1;
                     if n >= toks.len()
                         || !toks[n].is_word()
-                        || !is_inline_space(doc.gap(j, n))
+                        || !doc.spaced_from_previous(n)
                         || doc.key(n) != w
                     {
                         ok = false;

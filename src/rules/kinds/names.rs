@@ -13,7 +13,6 @@ use std::sync::LazyLock;
 
 use serde::Deserialize;
 
-use super::substitution::is_inline_space;
 use super::{BuildEnv, Check, Context, KindError, Reporter, RuleKind};
 use crate::diagnostic::{Fix, Label};
 use crate::document::normalize::{Case, capitalize, case_of, key};
@@ -286,10 +285,10 @@ fn is_person_or_place(doc: &Document<'_>, t: usize) -> bool {
         |j: usize| (doc.tokens[j].kind == TokenKind::Word).then(|| key(doc.token_text(j)));
     let before = t
         .checked_sub(1)
-        .filter(|&p| is_inline_space(doc.gap(p, t)))
+        .filter(|_| doc.spaced_from_previous(t))
         .and_then(word_at)
         .is_some_and(|w| PERSON_BEFORE.contains(&w.as_str()) || PLACE_BEFORE.contains(&w.as_str()));
-    let after = (t + 1 < doc.tokens.len() && is_inline_space(doc.gap(t, t + 1)))
+    let after = (t + 1 < doc.tokens.len() && doc.spaced_from_previous(t + 1))
         .then(|| word_at(t + 1))
         .flatten()
         .is_some_and(|w| PERSON_AFTER.contains(&w.as_str()));
@@ -692,12 +691,12 @@ impl Names {
         let right = next < doc.tokens.len()
             && doc.tokens[next].kind == TokenKind::Word
             && is_capitalised(doc.token_text(next))
-            && is_inline_space(doc.gap(i, next))
+            && doc.spaced_from_previous(next)
             && pairs_with(next, true);
         let left = i > 0
             && doc.tokens[i - 1].kind == TokenKind::Word
             && is_capitalised(doc.token_text(i - 1))
-            && is_inline_space(doc.gap(i - 1, i))
+            && doc.spaced_from_previous(i)
             && pairs_with(i - 1, false);
         right || left
     }
@@ -808,10 +807,7 @@ impl Names {
     /// True when the word before the title makes it generic (`seorang menteri`) or the
     /// title continues a capitalised name (`Kantor Staf Presiden`).
     fn is_generic(&self, doc: &Document<'_>, i: usize) -> bool {
-        if i == 0
-            || doc.tokens[i - 1].kind != TokenKind::Word
-            || !is_inline_space(doc.gap(i - 1, i))
-        {
+        if i == 0 || doc.tokens[i - 1].kind != TokenKind::Word || !doc.spaced_from_previous(i) {
             return i > 0 && doc.tokens[i - 1].kind == TokenKind::Number;
         }
         let prev = doc.token_text(i - 1);
@@ -826,7 +822,7 @@ impl Names {
         while j < doc.tokens.len()
             && doc.tokens[j].kind == TokenKind::Word
             && j > 0
-            && is_inline_space(doc.gap(j - 1, j))
+            && doc.spaced_from_previous(j)
         {
             let w = doc.token_text(j);
             if !is_capitalised(w) {
@@ -919,7 +915,7 @@ fn match_tokens(doc: &Document<'_>, i: usize, pattern: &[String]) -> Option<usiz
         if doc.tokens[t].kind != TokenKind::Word || !matches_key(doc.token_text(t), p) {
             return None;
         }
-        if n > 0 && !is_inline_space(doc.gap(t - 1, t)) {
+        if n > 0 && !doc.spaced_from_previous(t) {
             return None;
         }
     }

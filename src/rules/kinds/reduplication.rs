@@ -4,7 +4,6 @@
 use serde::Deserialize;
 
 use super::morph::prefix_splits;
-use super::substitution::is_inline_space;
 use super::{BuildEnv, Check, Context, KindError, Reporter, RuleKind};
 use crate::diagnostic::Fix;
 use crate::document::Document;
@@ -168,7 +167,7 @@ impl Check for Reduplication {
             let a_ok = is_letters(a)
                 && (a_case == Case::Lower || (a_case == Case::Title && doc.is_sentence_initial(i)));
             let n = i + 1;
-            if !a_ok || n >= toks.len() || !toks[n].is_word() || !is_inline_space(doc.gap(i, n)) {
+            if !a_ok || n >= toks.len() || !toks[n].is_word() || !doc.spaced_from_previous(n) {
                 i += 1;
                 continue;
             }

@@ -2,7 +2,6 @@
 
 use serde::Deserialize;
 
-use super::substitution::is_inline_space;
 use super::{BuildEnv, Check, Context, KindError, Reporter, RuleKind};
 use crate::diagnostic::Fix;
 use crate::document::Document;
@@ -66,7 +65,7 @@ impl Check for Repetition {
         let mut i = 0;
         while i + 1 < toks.len() {
             let (a, b) = (toks[i], toks[i + 1]);
-            if !a.is_word() || !b.is_word() || !is_inline_space(doc.gap(i, i + 1)) {
+            if !a.is_word() || !b.is_word() || !doc.spaced_from_previous(i + 1) {
                 i += 1;
                 continue;
             }

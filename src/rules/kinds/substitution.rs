@@ -198,7 +198,7 @@ impl Check for Substitution {
                         let n = j + 1;
                         if n >= toks.len()
                             || !toks[n].is_word()
-                            || !is_inline_space(doc.gap(j, n))
+                            || !doc.spaced_from_previous(n)
                             || doc.key(n) != w
                         {
                             return None;
@@ -224,11 +224,6 @@ impl Check for Substitution {
             i += 1;
         }
     }
-}
-
-/// Spaces or tabs only: a phrase does not run across a line break or punctuation.
-pub(crate) fn is_inline_space(gap: &str) -> bool {
-    !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\t' || c == '\u{a0}')
 }
 
 #[cfg(test)]

@@ -6,8 +6,6 @@ use crate::document::normalize::{Case, case_of};
 use crate::document::{Document, TokenKind};
 use crate::hash::HashMap;
 
-use super::super::substitution::is_inline_space;
-
 /// One capitalised word in the article.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Occ {
@@ -173,7 +171,7 @@ impl NameIndex {
                 prev_cap = None;
                 continue;
             }
-            let joined = prev_cap.is_some_and(|p| p + 1 == i && is_inline_space(doc.gap(p, i)));
+            let joined = prev_cap.is_some_and(|p| p + 1 == i && doc.spaced_from_previous(i));
             let run = if joined {
                 let r = idx.runs.len() - 1;
                 idx.runs[r].toks.push(i);
