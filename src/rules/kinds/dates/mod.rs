@@ -369,10 +369,14 @@ fn names(doc: &Document<'_>, parsed: &Parsed, out: &mut Reporter<'_>) {
             .iter()
             .any(|d| d.day_name.is_some_and(|n| n.token == i))
     };
-    let in_date_as_month = |i: usize| parsed.dates.iter().any(|d| d.month_token == Some(i));
+    let month_tokens: Vec<usize> = parsed.dates.iter().filter_map(|d| d.month_token).collect();
+    let in_date_as_month = |i: usize| month_tokens.contains(&i);
     for i in doc.words() {
-        let word = doc.token_text(i);
         let k = doc.key(i);
+        if !parse::is_calendar_word(k) && !in_date_as_month(i) {
+            continue;
+        }
+        let word = doc.token_text(i);
         let canonical = if let Some(m) = parse::misspelt_day(k) {
             (!m.needs_context || in_date_as_day(i) || prev_word(doc, i) == Some("hari"))
                 .then_some(m.canonical.to_owned())
@@ -409,6 +413,9 @@ fn capitals(doc: &Document<'_>, parsed: &Parsed, out: &mut Reporter<'_>) {
             continue;
         }
         let k = doc.key(i);
+        if !parse::is_calendar_word(k) {
+            continue;
+        }
         let flag = if parse::weekday_of(k).is_some() && k != "ahad" {
             let dated = parsed
                 .dates

@@ -99,6 +99,26 @@ const MISSPELT_MONTHS: &[(&str, &str, bool)] = &[
     ("septembar", "September", false),
 ];
 
+/// Every day and month name and known misspelling of one, by key: one look-up tells the
+/// day- and month-name rules to pass a word over.
+static CALENDAR_WORDS: std::sync::LazyLock<crate::hash::HashSet<String>> =
+    std::sync::LazyLock::new(|| {
+        WEEKDAYS
+            .iter()
+            .map(|(n, _)| *n)
+            .chain(MONTHS)
+            .chain(MISSPELT_DAYS.iter().map(|(w, _, _)| *w))
+            .chain(MISSPELT_MONTHS.iter().map(|(w, _, _)| *w))
+            .map(str::to_ascii_lowercase)
+            .collect()
+    });
+
+/// True when `word_key` (a key) is a day or month name or a known misspelling of one:
+/// [`weekday_of`], [`month_of`], [`misspelt_day`] or [`misspelt_month`] knows it.
+pub(crate) fn is_calendar_word(word_key: &str) -> bool {
+    CALENDAR_WORDS.contains(word_key)
+}
+
 /// The weekday a correctly written day name stands for (any case).
 pub(crate) fn weekday_of(word_key: &str) -> Option<Weekday> {
     WEEKDAYS
@@ -695,6 +715,35 @@ mod tests {
 
     fn at(text: &str, s: Span) -> &str {
         s.text(text)
+    }
+
+    #[test]
+    fn calendar_words_are_exactly_the_names_and_misspellings() {
+        for w in [
+            "senin", "ahad", "mei", "nopember", "jum'at", "rebo", "desember",
+        ] {
+            assert!(is_calendar_word(w), "{w}");
+        }
+        for w in ["pemerintah", "minggu-minggu", "Senin", "bulan", "agt"] {
+            assert!(!is_calendar_word(w), "{w}");
+        }
+        // Whatever the four look-ups know, the filter lets through.
+        let words = [
+            "senin",
+            "minggu",
+            "januari",
+            "september",
+            "senen",
+            "febuari",
+            "jan",
+        ];
+        for w in words {
+            let known = weekday_of(w).is_some()
+                || month_of(w).is_some()
+                || misspelt_day(w).is_some()
+                || misspelt_month(w).is_some();
+            assert_eq!(known, is_calendar_word(w), "{w}");
+        }
     }
 
     #[test]
