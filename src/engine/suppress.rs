@@ -35,6 +35,10 @@ impl Suppressions {
         let mut regions = Vec::new();
         let mut open: Vec<(usize, Vec<String>)> = Vec::new();
         let last = lines.line_count();
+        // Most texts have no directive: a substring search says so faster than the regex.
+        if !text.contains("sunting-") {
+            return Self::default();
+        }
         for caps in DIRECTIVE.captures_iter(text) {
             let line = lines.line_of(caps.get(0).expect("group 0").start());
             let rules: Vec<String> = caps[2]

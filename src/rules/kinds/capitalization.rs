@@ -6,7 +6,7 @@ use serde::Deserialize;
 use super::{BuildEnv, Check, Context, KindError, Reporter, RuleKind};
 use crate::document::normalize::{Case, capitalize, key};
 use crate::document::{Document, TokenKind};
-use crate::hash::HashSet;
+use crate::hash::{HashMap, HashSet};
 
 /// ## What it does
 /// - Flags a lower-case word from `names` (`inggris`, `islam`, `jawa`) anywhere, and a
@@ -42,11 +42,17 @@ pub struct Params {
 /// The compiled `capitalization` kind.
 #[derive(Debug)]
 pub struct Capitalization {
-    names: HashSet<String>,
+    /// `names` and `names-after` in one table ([`NAME`], [`NAME_AFTER`] bits): one
+    /// look-up per lower-case word.
+    names: HashMap<String, u8>,
     triggers: HashSet<String>,
-    names_after: HashSet<String>,
     sentence_start: bool,
 }
+
+/// Always a name.
+const NAME: u8 = 1;
+/// A name after a trigger word.
+const NAME_AFTER: u8 = 2;
 
 impl RuleKind for Capitalization {
     const NAME: &'static str = "capitalization";
@@ -63,10 +69,15 @@ impl RuleKind for Capitalization {
             return Err(KindError::at("triggers", "`names-after` needs `triggers`"));
         }
         let set = |v: &[String]| v.iter().map(|s| key(s.trim())).collect::<HashSet<_>>();
+        let mut names: HashMap<String, u8> = HashMap::default();
+        for (list, bit) in [(&params.names, NAME), (&params.names_after, NAME_AFTER)] {
+            for n in list {
+                *names.entry(key(n.trim())).or_default() |= bit;
+            }
+        }
         Ok(Self {
-            names: set(&params.names),
+            names,
             triggers: set(&params.triggers),
-            names_after: set(&params.names_after),
             sentence_start: params.sentence_start,
         })
     }
@@ -78,6 +89,11 @@ const ABBREVIATIONS: &[&str] = &[
     "kec", "kel", "jl", "jln", "no", "pkl", "pk", "tsb", "spt", "dgn", "yg", "bpk", "an", "up",
 ];
 
+/// How many line breaks `gap` holds (a blank line between two words is two).
+fn line_breaks(gap: &str) -> usize {
+    gap.bytes().filter(|&b| b == b'\n').count()
+}
+
 /// Sentence-final marks.
 fn is_final(s: &str) -> bool {
     matches!(s, "." | "?" | "!")
@@ -85,10 +101,11 @@ fn is_final(s: &str) -> bool {
 
 impl Capitalization {
     fn is_name(&self, doc: &Document<'_>, i: usize, k: &str) -> bool {
-        if self.names.contains(k) {
+        let bits = self.names.get(k).copied().unwrap_or(0);
+        if bits & NAME != 0 {
             return true;
         }
-        self.names_after.contains(k)
+        bits & NAME_AFTER != 0
             && i > 0
             && doc.tokens[i - 1].is_word()
             && doc.spaced_from_previous(i)
@@ -114,7 +131,7 @@ impl Capitalization {
         }
         let gap = &doc.prose[toks[j - 1].span.end..toks[j].span.start];
         // A new paragraph.
-        if gap.matches('\n').count() >= 2 {
+        if line_breaks(gap) >= 2 {
             return true;
         }
         // After a dateline (`JAKARTA, Sunting.id – warga ...`).
@@ -173,7 +190,7 @@ impl Capitalization {
             matches!(prev, "," | ":")
                 || self.starts_sentence(doc, ctx, q + 1) && q > 0 && {
                     let gap = &doc.prose[toks[q - 1].span.end..toks[q].span.start];
-                    gap.matches('\n').count() >= 2 || is_final(prev)
+                    line_breaks(gap) >= 2 || is_final(prev)
                 }
         };
         if !opens_sentence {

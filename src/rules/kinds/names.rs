@@ -714,7 +714,10 @@ impl Names {
         let _ = extra.add_config(&ctx.config.names);
         let mut i = 0;
         while i < doc.tokens.len() {
-            if doc.tokens[i].kind != TokenKind::Word || !is_capitalised(doc.token_text(i)) {
+            if doc.tokens[i].kind != TokenKind::Word
+                || doc.case(i) == Case::Lower
+                || !is_capitalised(doc.token_text(i))
+            {
                 i += 1;
                 continue;
             }

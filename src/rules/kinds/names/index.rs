@@ -167,7 +167,8 @@ impl NameIndex {
         let mut prev_cap: Option<usize> = None;
         for (i, t) in doc.tokens.iter().enumerate() {
             let w = doc.token_text(i);
-            if t.kind != TokenKind::Word || !is_capitalised(w) {
+            // A lower-case shape has no capital at all: the cheap test first.
+            if t.kind != TokenKind::Word || doc.case(i) == Case::Lower || !is_capitalised(w) {
                 prev_cap = None;
                 continue;
             }
