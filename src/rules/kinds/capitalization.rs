@@ -6,7 +6,7 @@ use serde::Deserialize;
 use super::{BuildEnv, Check, Context, KindError, Reporter, RuleKind};
 use crate::document::normalize::{Case, capitalize, key};
 use crate::document::{Document, TokenKind};
-use crate::hash::{HashMap, HashSet};
+use crate::hash::{HashSet, WordMap};
 
 /// ## What it does
 /// - Flags a lower-case word from `names` (`inggris`, `islam`, `jawa`) anywhere, and a
@@ -44,7 +44,7 @@ pub struct Params {
 pub struct Capitalization {
     /// `names` and `names-after` in one table ([`NAME`], [`NAME_AFTER`] bits): one
     /// look-up per lower-case word.
-    names: HashMap<String, u8>,
+    names: WordMap<u8>,
     triggers: HashSet<String>,
     sentence_start: bool,
 }
@@ -69,10 +69,10 @@ impl RuleKind for Capitalization {
             return Err(KindError::at("triggers", "`names-after` needs `triggers`"));
         }
         let set = |v: &[String]| v.iter().map(|s| key(s.trim())).collect::<HashSet<_>>();
-        let mut names: HashMap<String, u8> = HashMap::default();
+        let mut names: WordMap<u8> = WordMap::default();
         for (list, bit) in [(&params.names, NAME), (&params.names_after, NAME_AFTER)] {
             for n in list {
-                *names.entry(key(n.trim())).or_default() |= bit;
+                *names.entry_or_default(key(n.trim())) |= bit;
             }
         }
         Ok(Self {

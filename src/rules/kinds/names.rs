@@ -480,8 +480,11 @@ impl Names {
             })
             .collect();
         // The variant inside a run that also holds the name is another part of that name.
-        let run = &idx.runs[idx.occs[k].run];
-        if run.toks.iter().any(|&t| doc.token_text(t) == c) {
+        if idx
+            .run_toks(idx.occs[k].run)
+            .iter()
+            .any(|&t| doc.token_text(t) == c)
+        {
             return false;
         }
         if strict {
@@ -668,11 +671,9 @@ impl Names {
         // phrase (`Slamet Trail Run`), twice is the article's usual spelling.
         let pairs_with = |other: usize, cap_first: bool| {
             let o = doc.token_text(other);
-            let seen: usize = idx
-                .runs
-                .iter()
+            let seen: usize = (0..idx.runs.len())
                 .map(|r| {
-                    r.toks
+                    idx.run_toks(r)
                         .windows(2)
                         .filter(|w| {
                             let (a, b) = (doc.token_text(w[0]), doc.token_text(w[1]));

@@ -7,7 +7,7 @@ use serde::Deserialize;
 use super::{BuildEnv, Check, Context, KindError, Reporter, RuleKind};
 use crate::document::Document;
 use crate::document::normalize::{cut_prefix, cut_suffix, key, match_case};
-use crate::hash::HashMap;
+use crate::hash::WordMap;
 use crate::span::Span;
 
 /// ## What it does
@@ -36,7 +36,7 @@ pub struct Params {
 pub struct Substitution {
     /// Every key's first word: one look-up per word answers both single-word and phrase
     /// keys.
-    words: HashMap<String, Entry>,
+    words: WordMap<Entry>,
     affixes: bool,
     outside_quotes: bool,
 }
@@ -68,16 +68,15 @@ impl RuleKind for Substitution {
         if params.pairs.is_empty() {
             return Err(KindError::at("pairs", "`pairs` is empty"));
         }
-        let mut table: HashMap<String, Entry> = HashMap::default();
+        let mut table: WordMap<Entry> = WordMap::default();
         for (wrong, right) in params.pairs {
             let k = key(wrong.trim());
             let words: Vec<String> = k.split_whitespace().map(str::to_owned).collect();
             match words.len() {
                 0 => return Err(KindError::at("pairs", "an empty key in `pairs`")),
-                1 => table.entry(k).or_default().single = Some(right),
+                1 => table.entry_or_default(k).single = Some(right),
                 _ => table
-                    .entry(words[0].clone())
-                    .or_default()
+                    .entry_or_default(words[0].clone())
                     .multi
                     .push((words[1..].to_vec(), right)),
             }

@@ -101,17 +101,16 @@ const MISSPELT_MONTHS: &[(&str, &str, bool)] = &[
 
 /// Every day and month name and known misspelling of one, by key: one look-up tells the
 /// day- and month-name rules to pass a word over.
-static CALENDAR_WORDS: std::sync::LazyLock<crate::hash::HashSet<String>> =
-    std::sync::LazyLock::new(|| {
-        WEEKDAYS
-            .iter()
-            .map(|(n, _)| *n)
-            .chain(MONTHS)
-            .chain(MISSPELT_DAYS.iter().map(|(w, _, _)| *w))
-            .chain(MISSPELT_MONTHS.iter().map(|(w, _, _)| *w))
-            .map(str::to_ascii_lowercase)
-            .collect()
-    });
+static CALENDAR_WORDS: std::sync::LazyLock<crate::hash::WordSet> = std::sync::LazyLock::new(|| {
+    WEEKDAYS
+        .iter()
+        .map(|(n, _)| *n)
+        .chain(MONTHS)
+        .chain(MISSPELT_DAYS.iter().map(|(w, _, _)| *w))
+        .chain(MISSPELT_MONTHS.iter().map(|(w, _, _)| *w))
+        .map(str::to_ascii_lowercase)
+        .collect()
+});
 
 /// True when `word_key` (a key) is a day or month name or a known misspelling of one:
 /// [`weekday_of`], [`month_of`], [`misspelt_day`] or [`misspelt_month`] knows it.

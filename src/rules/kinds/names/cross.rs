@@ -121,8 +121,8 @@ fn forms_scan(doc: &Document<'_>, idx: &NameIndex, mut f: impl FnMut(&[usize], u
     // digits in lower case.
     let mut usable: Vec<bool> = Vec::new();
     let mut letters: Vec<usize> = Vec::new();
-    for run in &idx.runs {
-        let t = &run.toks;
+    for r in 0..idx.runs.len() {
+        let t = idx.run_toks(r);
         usable.clear();
         letters.clear();
         for &i in t {

@@ -29,8 +29,8 @@ impl Occ {
 /// A maximal run of capitalised words separated by single inline spaces.
 #[derive(Clone, Debug)]
 pub(crate) struct Run {
-    /// Token indices, in order.
-    pub(crate) toks: Vec<usize>,
+    /// Its occurrences: a range of [`NameIndex::occs`] (and of [`NameIndex::toks`]).
+    occs: std::ops::Range<usize>,
 }
 
 /// Counts for one spelling (exact text).
@@ -59,6 +59,8 @@ impl FormStats {
 pub(crate) struct NameIndex {
     /// Every capitalised word.
     pub(crate) occs: Vec<Occ>,
+    /// The token of every occurrence, in the same order: each run's tokens are a slice.
+    toks: Vec<usize>,
     /// Runs of capitalised words.
     pub(crate) runs: Vec<Run>,
     /// Stats by spelling, and the spellings in first-seen order.
@@ -137,7 +139,7 @@ fn headline_tokens(doc: &Document<'_>) -> Vec<bool> {
         }
     };
     for i in 0..doc.tokens.len() {
-        if i > 0 && doc.gap(i - 1, i).contains('\n') {
+        if i > 0 && !doc.spaced_from_previous(i) && doc.gap(i - 1, i).bytes().any(|b| b == b'\n') {
             close(line_start_tok, i, content, caps, &mut out);
             line_start_tok = i;
             content = 0;
@@ -173,12 +175,13 @@ impl NameIndex {
                 continue;
             }
             let joined = prev_cap.is_some_and(|p| p + 1 == i && doc.spaced_from_previous(i));
+            let k = idx.occs.len();
             let run = if joined {
                 let r = idx.runs.len() - 1;
-                idx.runs[r].toks.push(i);
+                idx.runs[r].occs.end = k + 1;
                 r
             } else {
-                idx.runs.push(Run { toks: vec![i] });
+                idx.runs.push(Run { occs: k..k + 1 });
                 idx.runs.len() - 1
             };
             let occ = Occ {
@@ -187,8 +190,8 @@ impl NameIndex {
                 initial: doc.is_sentence_initial(i),
                 headline: headline_tok[i],
             };
-            let k = idx.occs.len();
             idx.occs.push(occ);
+            idx.toks.push(i);
             let evidence = usize::from(occ.is_evidence());
             if let Some(stats) = idx.forms.get_mut(w) {
                 stats.occs.push(k);
@@ -213,13 +216,17 @@ impl NameIndex {
         self.forms.get(w)
     }
 
+    /// The tokens of run `r`, in order.
+    pub(crate) fn run_toks(&self, r: usize) -> &[usize] {
+        &self.toks[self.runs[r].occs.clone()]
+    }
+
     /// The capitalised neighbours of occurrence `k` inside its run: (left, right) tokens.
     pub(crate) fn neighbours(&self, k: usize) -> (Option<usize>, Option<usize>) {
         let o = self.occs[k];
-        let toks = &self.runs[o.run].toks;
-        let pos = toks.iter().position(|&t| t == o.tok).unwrap_or(0);
-        let left = pos.checked_sub(1).map(|p| toks[p]);
-        let right = toks.get(pos + 1).copied();
+        let run = &self.runs[o.run].occs;
+        let left = (k > run.start).then(|| self.toks[k - 1]);
+        let right = (k + 1 < run.end).then(|| self.toks[k + 1]);
         (left, right)
     }
 }
@@ -241,8 +248,8 @@ mod tests {
         // `Presiden` starts the text: no evidence, so not counted as a name.
         assert_eq!(idx.form("Presiden").unwrap().count(), 0);
         let kim = idx.occs[idx.form("Kim").unwrap().occs[0]];
-        let run: Vec<&str> = idx.runs[kim.run]
-            .toks
+        let run: Vec<&str> = idx
+            .run_toks(kim.run)
             .iter()
             .map(|&t| doc.token_text(t))
             .collect();
