@@ -80,6 +80,11 @@ impl<V> WordMap<V> {
         self.map.values_mut()
     }
 
+    /// Every key, in no particular order.
+    pub fn keys(&self) -> impl Iterator<Item = &String> {
+        self.map.keys()
+    }
+
     /// Every key and value, in no particular order.
     pub fn iter(&self) -> impl Iterator<Item = (&String, &V)> {
         self.map.iter()
@@ -104,6 +109,11 @@ impl WordSet {
     #[inline]
     pub fn contains(&self, w: &str) -> bool {
         self.contains_key(w)
+    }
+
+    /// Add `w`.
+    pub fn add(&mut self, w: String) {
+        self.insert(w, ());
     }
 }
 

@@ -6,7 +6,7 @@ use serde::Deserialize;
 use super::{BuildEnv, Check, Context, KindError, Reporter, RuleKind};
 use crate::document::normalize::{Case, capitalize, key};
 use crate::document::{Document, TokenKind};
-use crate::hash::{HashSet, WordMap};
+use crate::hash::{WordMap, WordSet};
 
 /// ## What it does
 /// - Flags a lower-case word from `names` (`inggris`, `islam`, `jawa`) anywhere, and a
@@ -45,7 +45,7 @@ pub struct Capitalization {
     /// `names` and `names-after` in one table ([`NAME`], [`NAME_AFTER`] bits): one
     /// look-up per lower-case word.
     names: WordMap<u8>,
-    triggers: HashSet<String>,
+    triggers: WordSet,
     sentence_start: bool,
 }
 
@@ -68,7 +68,7 @@ impl RuleKind for Capitalization {
         if !params.names_after.is_empty() && params.triggers.is_empty() {
             return Err(KindError::at("triggers", "`names-after` needs `triggers`"));
         }
-        let set = |v: &[String]| v.iter().map(|s| key(s.trim())).collect::<HashSet<_>>();
+        let set = |v: &[String]| v.iter().map(|s| key(s.trim())).collect::<WordSet>();
         let mut names: WordMap<u8> = WordMap::default();
         for (list, bit) in [(&params.names, NAME), (&params.names_after, NAME_AFTER)] {
             for n in list {

@@ -7,7 +7,7 @@ use super::morph::me_form;
 use super::{BuildEnv, Check, Context, KindError, Reporter, RuleKind};
 use crate::document::normalize::{Case, key};
 use crate::document::{Document, TokenKind};
-use crate::hash::HashSet;
+use crate::hash::WordSet;
 use crate::span::Span;
 
 /// Which convention the rule checks.
@@ -64,9 +64,9 @@ pub struct Params {
 #[derive(Debug)]
 pub struct Clitic {
     which: Which,
-    places: HashSet<String>,
-    numbers: HashSet<String>,
-    pun_joined: HashSet<String>,
+    places: WordSet,
+    numbers: WordSet,
+    pun_joined: WordSet,
 }
 
 impl RuleKind for Clitic {
@@ -74,7 +74,7 @@ impl RuleKind for Clitic {
     type Params = Params;
 
     fn build(params: Params, _env: &BuildEnv<'_>) -> Result<Self, KindError> {
-        let set = |v: &[String]| v.iter().map(|s| key(s.trim())).collect::<HashSet<_>>();
+        let set = |v: &[String]| v.iter().map(|s| key(s.trim())).collect::<WordSet>();
         match params.check {
             Which::DiKe if params.places.is_empty() => {
                 return Err(KindError::at(

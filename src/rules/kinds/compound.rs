@@ -9,7 +9,7 @@ use super::{BuildEnv, Check, Context, KindError, Reporter, RuleKind};
 use crate::diagnostic::Fix;
 use crate::document::normalize::{Case, key};
 use crate::document::{Document, TokenKind};
-use crate::hash::{HashMap, HashSet};
+use crate::hash::{HashMap, WordSet};
 use crate::span::Span;
 
 /// ## What it does
@@ -62,10 +62,10 @@ pub struct Compound {
     /// `kerjasama` -> byte length of the second word (`sama`).
     open_joined: HashMap<String, usize>,
     /// `kerja sama`.
-    open_apart: HashSet<String>,
-    closed: HashSet<String>,
-    bound: HashSet<String>,
-    hyphen_except: HashSet<String>,
+    open_apart: WordSet,
+    closed: WordSet,
+    bound: WordSet,
+    hyphen_except: WordSet,
     /// Byte lengths of the shortest and longest joined open and closed compounds: most
     /// words are outside them and skip the affix analysis.
     open_len: (usize, usize),
@@ -77,8 +77,8 @@ pub struct Compound {
     /// For two words written apart, the second word without its suffixes must be the end
     /// of a closed compound (`raga` of `olah raga` and of `berolah raganya`) or the second
     /// word of an open one (`jawab` of `dipertanggung jawabkan`).
-    closed_tails: HashSet<String>,
-    open_seconds: HashSet<String>,
+    closed_tails: WordSet,
+    open_seconds: WordSet,
 }
 
 /// An automaton that finds any of `words` without its first letter.
@@ -115,7 +115,7 @@ impl RuleKind for Compound {
             ));
         }
         let mut open_joined = HashMap::default();
-        let mut open_apart = HashSet::default();
+        let mut open_apart = WordSet::default();
         for c in &params.open {
             let k = key(c.trim());
             let words: Vec<&str> = k.split_whitespace().collect();
@@ -132,9 +132,9 @@ impl RuleKind for Compound {
                 ));
             }
             open_joined.insert(format!("{a}{b}"), b.len());
-            open_apart.insert(format!("{a} {b}"));
+            open_apart.add(format!("{a} {b}"));
         }
-        let mut closed = HashSet::default();
+        let mut closed = WordSet::default();
         for c in &params.closed {
             let k = key(c.trim());
             if !is_plain(&k) {
@@ -143,9 +143,9 @@ impl RuleKind for Compound {
                     format!("`{c}` in `closed` must be one word of plain letters"),
                 ));
             }
-            closed.insert(k);
+            closed.add(k);
         }
-        let mut bound = HashSet::default();
+        let mut bound = WordSet::default();
         for c in &params.bound {
             let k = key(c.trim());
             if !is_plain(&k) {
@@ -154,23 +154,23 @@ impl RuleKind for Compound {
                     format!("`{c}` in `bound` must be one word of plain letters"),
                 ));
             }
-            bound.insert(k);
+            bound.add(k);
         }
         Ok(Self {
             open_filter: tail_filter(open_joined.keys())?,
             closed_tails: closed
-                .iter()
+                .keys()
                 .flat_map(|c| (1..c.len()).map(move |j| c[j..].to_owned()))
                 .collect(),
             open_seconds: open_apart
-                .iter()
+                .keys()
                 .filter_map(|p| p.split_once(' ').map(|(_, b)| b.to_owned()))
                 .collect(),
             open_apart,
             bound,
             hyphen_except: params.hyphen_except.iter().map(|s| key(s)).collect(),
             open_len: len_range(open_joined.keys()),
-            closed_len: len_range(closed.iter()),
+            closed_len: len_range(closed.keys()),
             open_joined,
             closed,
         })

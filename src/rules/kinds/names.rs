@@ -17,7 +17,7 @@ use super::{BuildEnv, Check, Context, KindError, Reporter, RuleKind};
 use crate::diagnostic::{Fix, Label};
 use crate::document::normalize::{Case, capitalize, case_of, key};
 use crate::document::{Document, TokenKind};
-use crate::hash::{HashMap, HashSet};
+use crate::hash::{HashMap, HashSet, WordMap, WordSet};
 use crate::lexicon::DEFAULT_DIC;
 use crate::span::Span;
 
@@ -112,8 +112,8 @@ pub struct Names {
     /// Title phrases as lower-case token lists, longest first.
     titles: Vec<Vec<String>>,
     /// Indices into `titles` by their first word, longest first.
-    title_starts: HashMap<String, Vec<usize>>,
-    generic: HashSet<String>,
+    title_starts: WordMap<Vec<usize>>,
+    generic: WordSet,
 }
 
 impl RuleKind for Names {
@@ -149,9 +149,9 @@ impl RuleKind for Names {
                 "`check = \"title\"` needs a non-empty `titles` list",
             ));
         }
-        let mut title_starts: HashMap<String, Vec<usize>> = HashMap::default();
+        let mut title_starts: WordMap<Vec<usize>> = WordMap::default();
         for (n, t) in titles.iter().enumerate() {
-            title_starts.entry(t[0].clone()).or_default().push(n);
+            title_starts.entry_or_default(t[0].clone()).push(n);
         }
         Ok(Self {
             which: params.check,

@@ -8,7 +8,7 @@ use super::{BuildEnv, Check, Context, KindError, Reporter, RuleKind};
 use crate::diagnostic::Fix;
 use crate::document::Document;
 use crate::document::normalize::{Case, case_of, key};
-use crate::hash::HashSet;
+use crate::hash::WordSet;
 use crate::span::Span;
 
 /// ## What it does
@@ -39,7 +39,7 @@ pub struct Params {
 /// The compiled `reduplication` kind.
 #[derive(Debug)]
 pub struct Reduplication {
-    except: HashSet<String>,
+    except: WordSet,
 }
 
 /// Prefixes of a partial reduplication (`ber-` + `sama-sama`). Left out because the

@@ -6,7 +6,7 @@ use super::{BuildEnv, Check, Context, KindError, Reporter, RuleKind};
 use crate::diagnostic::Fix;
 use crate::document::Document;
 use crate::document::normalize::{Case, key};
-use crate::hash::HashSet;
+use crate::hash::WordSet;
 use crate::span::Span;
 
 /// What the fix does with the pair.
@@ -42,8 +42,8 @@ pub struct Params {
 #[derive(Debug)]
 pub struct Repetition {
     mode: Mode,
-    words: Option<HashSet<String>>,
-    except: HashSet<String>,
+    words: Option<WordSet>,
+    except: WordSet,
 }
 
 impl RuleKind for Repetition {

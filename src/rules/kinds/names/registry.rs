@@ -9,7 +9,7 @@ use serde::Deserialize;
 
 use crate::config::NamesConfig;
 use crate::document::normalize::key;
-use crate::hash::{HashMap, HashSet};
+use crate::hash::{HashSet, WordMap};
 
 /// The embedded default registry.
 pub(crate) const DEFAULT_REGISTRY: &str = include_str!("../../../../rules/nama/registri.toml");
@@ -52,9 +52,9 @@ pub(crate) struct Variant {
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Registry {
     /// Known wrong spellings by the key of their first token.
-    variants: HashMap<String, Vec<Variant>>,
+    variants: WordMap<Vec<Variant>>,
     /// Keys of every token of every registered name, with the name's type.
-    parts: HashMap<String, Vec<NameType>>,
+    parts: WordMap<Vec<NameType>>,
     /// Keys of whole registered names (`korea utara`).
     names: HashSet<String>,
 }
@@ -103,7 +103,7 @@ impl Registry {
             return Err("a registered name is empty".to_owned());
         }
         for t in &toks {
-            let e = self.parts.entry(t.clone()).or_default();
+            let e = self.parts.entry_or_default(t.clone());
             if !e.contains(&ty) {
                 e.push(ty);
             }
@@ -119,20 +119,17 @@ impl Registry {
                     "`{canonical}` lists itself as a wrong variant (`{v}`)"
                 ));
             }
-            self.variants
-                .entry(vt[0].clone())
-                .or_default()
-                .push(Variant {
-                    tokens: vt,
-                    canonical: canonical.to_owned(),
-                });
+            self.variants.entry_or_default(vt[0].clone()).push(Variant {
+                tokens: vt,
+                canonical: canonical.to_owned(),
+            });
         }
         Ok(())
     }
 
     /// A wrong variant must not be a registered name itself.
     fn check_consistent(&self) -> Result<(), String> {
-        for vs in self.variants.values() {
+        for (_, vs) in self.variants.iter() {
             for v in vs {
                 let joined = v.tokens.join(" ");
                 if self.names.contains(&joined) {
