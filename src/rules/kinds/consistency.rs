@@ -6,7 +6,7 @@ use super::{BuildEnv, Check, Context, KindError, Reporter, RuleKind};
 use crate::diagnostic::Label;
 use crate::document::Document;
 use crate::document::normalize::{Case, capitalize, case_of, key, match_case};
-use crate::hash::HashMap;
+use crate::hash::{HashMap, WordMap};
 use crate::span::Span;
 
 /// ## What it does
@@ -51,7 +51,7 @@ struct Group {
 pub struct Consistency {
     groups: Vec<Group>,
     /// First word key -> (group, form) candidates.
-    index: HashMap<String, Vec<(usize, usize)>>,
+    index: WordMap<Vec<(usize, usize)>>,
     auto_hyphen: bool,
 }
 
@@ -67,7 +67,7 @@ impl RuleKind for Consistency {
             ));
         }
         let mut groups = Vec::new();
-        let mut index: HashMap<String, Vec<(usize, usize)>> = HashMap::default();
+        let mut index: WordMap<Vec<(usize, usize)>> = WordMap::default();
         let all = params
             .groups
             .iter()
@@ -87,7 +87,7 @@ impl RuleKind for Consistency {
                 if words.is_empty() {
                     return Err(KindError::at(param, format!("an empty form in `{param}`")));
                 }
-                index.entry(words[0].clone()).or_default().push((gi, fi));
+                index.entry_or_default(words[0].clone()).push((gi, fi));
                 forms.push((f.trim().to_owned(), words));
             }
             groups.push(Group {
@@ -208,6 +208,10 @@ impl Consistency {
     fn auto_hyphen(&self, doc: &Document<'_>, out: &mut Reporter<'_>) {
         let mut hyphened: HashMap<String, Vec<Span>> = HashMap::default();
         for i in doc.words() {
+            // Most words are letters alone, with no hyphen to look for.
+            if doc.is_ascii_letters(i) {
+                continue;
+            }
             let w = doc.token_text(i);
             let Some((x, y)) = w.split_once('-') else {
                 continue;
@@ -290,6 +294,10 @@ impl Check for Consistency {
     fn check(&self, doc: &Document<'_>, _ctx: &Context<'_>, out: &mut Reporter<'_>) {
         let hits = self.group_hits(doc);
         for (g, h) in self.groups.iter().zip(&hits) {
+            // Two forms need two hits at least.
+            if h.len() < 2 {
+                continue;
+            }
             let forms: Vec<String> = g.forms.iter().map(|(f, _)| f.clone()).collect();
             Self::report_group(doc, out, h, &forms, g.standard_first);
         }

@@ -95,8 +95,11 @@ const PREFIXES: &[Prefix] = &[
 ];
 
 /// Derivational suffixes: with a prefix they make a compound solid (`-kan`, `-i`, `-an`).
+/// [`any_suffix_split`] jumps to them by last byte; a test holds it to this list.
+#[cfg(test)]
 pub(crate) const DERIVATIONAL: &[&str] = &["kan", "an", "i"];
 /// Clitics and particles that never join a compound by themselves (`-nya`, `-ku`, ...).
+#[cfg(test)]
 pub(crate) const CLITICS: &[&str] = &["nya", "ku", "mu", "lah", "kah"];
 
 fn starts_with_vowel(s: &str) -> bool {
@@ -168,11 +171,23 @@ pub(crate) fn any_suffix_split<'w>(
     min_stem: usize,
     mut f: impl FnMut(SuffixSplit<'w>) -> bool,
 ) -> bool {
-    for c in std::iter::once("").chain(CLITICS.iter().copied()) {
+    // Only the suffixes ending in the word's last byte can match: a jump, not a scan.
+    let clitics: &[&str] = match word.as_bytes().last() {
+        Some(b'a') => &["nya"],
+        Some(b'u') => &["ku", "mu"],
+        Some(b'h') => &["lah", "kah"],
+        _ => &[],
+    };
+    for c in std::iter::once("").chain(clitics.iter().copied()) {
         let Some(w) = cut_suffix(word, c) else {
             continue;
         };
-        for d in std::iter::once("").chain(DERIVATIONAL.iter().copied()) {
+        let derivational: &[&str] = match w.as_bytes().last() {
+            Some(b'n') => &["kan", "an"],
+            Some(b'i') => &["i"],
+            _ => &[],
+        };
+        for d in std::iter::once("").chain(derivational.iter().copied()) {
             let Some(stem) = cut_suffix(w, d) else {
                 continue;
             };
@@ -228,6 +243,36 @@ pub(crate) fn me_form(root: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn suffix_readings_are_every_pairing_of_the_lists() {
+        // The jump tables in `any_suffix_split` give what trying every list entry gives.
+        for word in [
+            "kerjakannya",
+            "bersamamu",
+            "kerjasamanyalah",
+            "bantuankah",
+            "kan",
+            "i",
+        ] {
+            let mut expected = Vec::new();
+            for c in std::iter::once("").chain(CLITICS.iter().copied()) {
+                let Some(w) = word.strip_suffix(c) else {
+                    continue;
+                };
+                for d in std::iter::once("").chain(DERIVATIONAL.iter().copied()) {
+                    if let Some(stem) = w.strip_suffix(d) {
+                        expected.push((stem, d, c));
+                    }
+                }
+            }
+            let got: Vec<(&str, &str, &str)> = suffix_splits(word, 0)
+                .iter()
+                .map(|s| (s.stem, s.derivational, s.clitic))
+                .collect();
+            assert_eq!(got, expected, "{word}");
+        }
+    }
 
     #[test]
     fn restores_swallowed_initials() {

@@ -7,7 +7,7 @@ use super::morph::prefix_splits;
 use super::{BuildEnv, Check, Context, KindError, Reporter, RuleKind};
 use crate::diagnostic::Fix;
 use crate::document::Document;
-use crate::document::normalize::{Case, case_of, key};
+use crate::document::normalize::{Case, case_of, cut_prefix, cut_suffix, key};
 use crate::hash::WordSet;
 use crate::span::Span;
 
@@ -108,7 +108,7 @@ impl Reduplication {
             return None;
         }
         // `bersama sama`
-        if let Some(p) = ak.strip_suffix(bk) {
+        if let Some(p) = cut_suffix(ak, bk) {
             let ok = PREFIXES.contains(&p)
                 && !(p == "se" && NOT_AFTER_SE.contains(&bk))
                 && ctx.lexicon.knows(bk)
@@ -116,7 +116,7 @@ impl Reduplication {
             return ok.then_some(Finding::Hyphen);
         }
         // `sayur sayuran`, `sekutu sekutunya`
-        if let Some(s) = bk.strip_prefix(ak) {
+        if let Some(s) = cut_prefix(bk, ak) {
             let ok = (CLITICS.contains(&s) || (s == "an" && !VERB_BEFORE_AN.contains(&ak)))
                 && ak.len() >= 3
                 && !self.except.contains(ak)
@@ -129,7 +129,7 @@ impl Reduplication {
 
     /// `anak2` -> `anak-anak`, `ibu2nya` -> `ibu-ibunya`.
     fn digit_two(word: &str, ctx: &Context<'_>) -> Option<String> {
-        if !word.contains('2') {
+        if !word.bytes().any(|b| b == b'2') {
             return None;
         }
         let (base, rest) = word.split_once('2')?;
@@ -164,7 +164,8 @@ impl Check for Reduplication {
                 continue;
             }
             let a_case = doc.case(i);
-            let a_ok = is_letters(a)
+            let a_ok = a.len() >= 2
+                && doc.is_ascii_letters(i)
                 && (a_case == Case::Lower || (a_case == Case::Title && doc.is_sentence_initial(i)));
             let n = i + 1;
             if !a_ok || n >= toks.len() || !toks[n].is_word() || !doc.spaced_from_previous(n) {
@@ -172,7 +173,7 @@ impl Check for Reduplication {
                 continue;
             }
             let b = doc.token_text(n);
-            if !is_letters(b) || doc.case(n) != Case::Lower {
+            if b.len() < 2 || !doc.is_ascii_letters(n) || doc.case(n) != Case::Lower {
                 i += 1;
                 continue;
             }

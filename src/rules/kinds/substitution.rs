@@ -52,6 +52,8 @@ struct Entry {
 
 /// Prefixes tried when `affixes` is on. Bare `me-`/`pe-` are left out on purpose: their
 /// nasal forms (`menampakkan` = me- + tampak) would make `nampak` match a correct word.
+/// [`prefixes_starting`] jumps to them by first byte; a test holds it to this list.
+#[cfg(test)]
 const PREFIXES: &[&str] = &[
     "memper", "diper", "mem", "men", "meng", "meny", "pem", "pen", "peng", "peny", "per", "ber",
     "ter", "di", "ke", "se",
@@ -59,6 +61,33 @@ const PREFIXES: &[&str] = &[
 const SUFFIXES: &[&str] = &[
     "kannya", "annya", "inya", "kanlah", "kan", "an", "i", "nya", "lah", "kah", "pun", "ku", "mu",
 ];
+
+/// The [`PREFIXES`] that start with byte `b`, in list order: a jump instead of a scan of
+/// the list for every word.
+fn prefixes_starting(b: u8) -> &'static [&'static str] {
+    match b {
+        b'm' => &["memper", "mem", "men", "meng", "meny"],
+        b'd' => &["diper", "di"],
+        b'p' => &["pem", "pen", "peng", "peny", "per"],
+        b'b' => &["ber"],
+        b't' => &["ter"],
+        b'k' => &["ke"],
+        b's' => &["se"],
+        _ => &[],
+    }
+}
+
+/// The [`SUFFIXES`] that end with byte `b`, in list order.
+fn suffixes_ending(b: u8) -> &'static [&'static str] {
+    match b {
+        b'a' => &["kannya", "annya", "inya", "nya"],
+        b'h' => &["kanlah", "lah", "kah"],
+        b'n' => &["kan", "an", "pun"],
+        b'i' => &["i"],
+        b'u' => &["ku", "mu"],
+        _ => &[],
+    }
+}
 
 impl RuleKind for Substitution {
     const NAME: &'static str = "substitution";
@@ -105,14 +134,14 @@ impl Substitution {
         let (Some(&first), Some(&last)) = (word.as_bytes().first(), word.as_bytes().last()) else {
             return None;
         };
-        let prefixes = PREFIXES
+        let prefixes = prefixes_starting(first)
             .iter()
-            .filter(|p| p.as_bytes()[0] == first && cut_prefix(word, p).is_some())
+            .filter(|p| cut_prefix(word, p).is_some())
             .chain(std::iter::once(&""));
         let mut suffixes = [""; SUFFIXES.len() + 1];
         let mut n = 0;
-        for s in SUFFIXES {
-            if s.as_bytes()[s.len() - 1] == last && cut_suffix(word, s).is_some() {
+        for s in suffixes_ending(last) {
+            if cut_suffix(word, s).is_some() {
                 suffixes[n] = s;
                 n += 1;
             }
@@ -230,6 +259,35 @@ mod tests {
     use crate::rules::kinds::testing::{fixed, linter, run};
 
     const PAIRS: &str = "affixes = true\n[rule.pairs]\npraktek = \"praktik\"\nresiko = \"risiko\"\n\"olah raga\" = \"olahraga\"\njubir = \"juru bicara\"\nnampak = \"tampak\"\n";
+
+    #[test]
+    fn affix_jump_tables_follow_the_lists() {
+        use super::{PREFIXES, SUFFIXES, prefixes_starting, suffixes_ending};
+        for b in 0..=u8::MAX {
+            let p: Vec<&str> = PREFIXES
+                .iter()
+                .copied()
+                .filter(|p| p.as_bytes()[0] == b)
+                .collect();
+            assert_eq!(
+                prefixes_starting(b),
+                p.as_slice(),
+                "prefixes of {}",
+                b as char
+            );
+            let s: Vec<&str> = SUFFIXES
+                .iter()
+                .copied()
+                .filter(|s| s.as_bytes()[s.len() - 1] == b)
+                .collect();
+            assert_eq!(
+                suffixes_ending(b),
+                s.as_slice(),
+                "suffixes of {}",
+                b as char
+            );
+        }
+    }
 
     #[test]
     fn flags_listed_words_keeping_case() {
