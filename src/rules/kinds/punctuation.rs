@@ -68,6 +68,9 @@ impl Check for Punctuation {
         let prose: &str = &doc.prose;
         match self.which {
             Which::SpaceBefore => {
+                if !space_before_mark(prose) {
+                    return;
+                }
                 for caps in SPACE_BEFORE.captures_iter(prose) {
                     let whole = caps.get(0).expect("group 0");
                     let mark = caps.get(1).expect("group 1");
@@ -90,11 +93,7 @@ impl Check for Punctuation {
                 }
             }
             Which::SpaceAfter => {
-                for caps in SPACE_AFTER.captures_iter(prose) {
-                    let mark = caps
-                        .get(1)
-                        .or_else(|| caps.get(2))
-                        .expect("one group matches");
+                for mark in space_after_marks(prose) {
                     if inside_word_token(doc, mark.start()) {
                         continue;
                     }
@@ -114,6 +113,9 @@ impl Check for Punctuation {
                 }
             }
             Which::DoubleSpace => {
+                if !prose.contains("  ") {
+                    return;
+                }
                 for caps in DOUBLE_SPACE.captures_iter(prose) {
                     let sp = caps.get(1).expect("group 1");
                     let span = Span::new(sp.start(), sp.end());
@@ -125,6 +127,57 @@ impl Check for Punctuation {
             Which::Brackets => check_brackets(doc, out),
         }
     }
+}
+
+/// The regexes start with a character class, so they cannot skip ahead to a literal and
+/// read every byte. Copy seldom has a mark after a space, and a mark between letters
+/// comes every few lines (`detik.com`): cheap byte scans find those places first.
+fn is_mark(b: u8) -> bool {
+    matches!(b, b',' | b';' | b':' | b'?' | b'!' | b'.')
+}
+
+/// True when some mark follows a space, tab or no-break space: where [`SPACE_BEFORE`] can
+/// match.
+fn space_before_mark(prose: &str) -> bool {
+    let b = prose.as_bytes();
+    (1..b.len()).any(|j| {
+        is_mark(b[j])
+            && (matches!(b[j - 1], b' ' | b'\t')
+                || (j >= 2 && b[j - 2] == 0xC2 && b[j - 1] == 0xA0))
+    })
+}
+
+/// The matches of [`SPACE_AFTER`] (its mark group), as `captures_iter` over the whole text
+/// gives them, searched for only around marks with a letter (or any non-ASCII character)
+/// on both sides. The regex has no anchors or look-around, so a match depends on its own
+/// bytes alone, and each lies within eight bytes (two characters) of its mark.
+fn space_after_marks(prose: &str) -> Vec<regex::Match<'_>> {
+    let b = prose.as_bytes();
+    let letterish = |x: u8| x.is_ascii_alphabetic() || x >= 0x80;
+    let mut out = Vec::new();
+    let mut from = 0;
+    for j in 1..b.len().saturating_sub(1) {
+        if !is_mark(b[j]) || !letterish(b[j - 1]) || !letterish(b[j + 1]) || j < from {
+            continue;
+        }
+        let mut start = j.saturating_sub(8).max(from);
+        while !prose.is_char_boundary(start) {
+            start -= 1;
+        }
+        let mut end = (j + 9).min(b.len());
+        while !prose.is_char_boundary(end) {
+            end += 1;
+        }
+        if let Some(caps) = SPACE_AFTER.captures_at(&prose[..end], start) {
+            let mark = caps
+                .get(1)
+                .or_else(|| caps.get(2))
+                .expect("one group matches");
+            out.push(mark);
+            from = caps.get(0).expect("group 0").end();
+        }
+    }
+    out
 }
 
 /// A mark inside a URL, e-mail address or number token is not punctuation.
@@ -215,6 +268,27 @@ fn check_brackets(doc: &Document<'_>, out: &mut Reporter<'_>) {
 #[cfg(test)]
 mod tests {
     use crate::rules::kinds::testing::{fixed, linter, run};
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The scans only skip text where the regexes cannot match.
+        #[test]
+        fn prefilters_find_what_the_regexes_find(s in "[ab AÉé.,;:!?\t\u{a0}1]{0,40}") {
+            let whole: Vec<(usize, usize)> = super::SPACE_AFTER
+                .captures_iter(&s)
+                .map(|c| c.get(1).or_else(|| c.get(2)).unwrap())
+                .map(|m| (m.start(), m.end()))
+                .collect();
+            let scanned: Vec<(usize, usize)> = super::space_after_marks(&s)
+                .iter()
+                .map(|m| (m.start(), m.end()))
+                .collect();
+            prop_assert_eq!(whole, scanned);
+            if super::SPACE_BEFORE.is_match(&s) {
+                prop_assert!(super::space_before_mark(&s));
+            }
+        }
+    }
 
     #[test]
     fn flags_space_before_punctuation() {
