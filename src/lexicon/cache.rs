@@ -3,9 +3,11 @@
 //! bounded, so that memory stays flat over an archive of any size: a shard that fills up
 //! is emptied and refills with the words still in use.
 
-use std::collections::HashMap;
 use std::hash::BuildHasher;
 use std::sync::RwLock;
+
+use hashbrown::HashTable;
+use hashbrown::hash_table::Entry;
 
 /// Shards keep writers (first sightings of a word) from blocking readers on other shards.
 const SHARDS: usize = 16;
@@ -14,36 +16,37 @@ const SHARDS: usize = 16;
 const SHARD_CAPACITY: usize = 8_192;
 
 type Hasher = foldhash::fast::FixedState;
-type Shard<V> = RwLock<HashMap<Box<str>, V, Hasher>>;
+/// A raw table: the word is hashed once, for the shard and the look-up both.
+type Shard<V> = RwLock<HashTable<(Box<str>, V)>>;
 
 /// A word -> value table safe to share between threads.
 pub(crate) struct Memo<V> {
     shards: Box<[Shard<V>]>,
 }
 
+fn hash(key: &str) -> u64 {
+    Hasher::default().hash_one(key)
+}
+
 impl<V: Clone> Memo<V> {
     pub(crate) fn new() -> Self {
         Self {
-            shards: (0..SHARDS)
-                .map(|_| RwLock::new(HashMap::default()))
-                .collect(),
+            shards: (0..SHARDS).map(|_| RwLock::new(HashTable::new())).collect(),
         }
-    }
-
-    fn shard(&self, key: &str) -> &Shard<V> {
-        let h = Hasher::default().hash_one(key);
-        &self.shards[(h as usize) % SHARDS]
     }
 
     /// The value for `key`, computing it with `f` on first use. `f` runs without any lock
     /// held (it may consult this or other tables); two threads racing on a new word may
     /// both compute it, which is harmless because `f` is pure.
     pub(crate) fn get_or_insert_with(&self, key: &str, f: impl FnOnce() -> V) -> V {
-        let shard = self.shard(key);
-        if let Some(v) = shard
+        let h = hash(key);
+        // Middle bits pick the shard: the table itself uses the low bits for the bucket
+        // and the top seven for its tags.
+        let shard = &self.shards[((h >> 32) as usize) % SHARDS];
+        if let Some((_, v)) = shard
             .read()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .get(key)
+            .find(h, |(k, _)| **k == *key)
         {
             return v.clone();
         }
@@ -54,7 +57,13 @@ impl<V: Clone> Memo<V> {
         if map.len() >= SHARD_CAPACITY {
             map.clear();
         }
-        map.entry(key.into()).or_insert(v).clone()
+        match map.entry(h, |(k, _)| **k == *key, |(k, _)| hash(k)) {
+            Entry::Occupied(e) => e.get().1.clone(),
+            Entry::Vacant(e) => {
+                e.insert((key.into(), v.clone()));
+                v
+            }
+        }
     }
 
     /// Number of distinct keys held.
