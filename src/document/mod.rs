@@ -188,11 +188,11 @@ impl<'a> Document<'a> {
         let mut prev_end: Option<usize> = None;
         for t in &tokens {
             let w = t.span.text(text);
-            normalize::push_key(w, &mut keys);
+            let (case, letters) = normalize::push_key_and_shape(w, &mut keys);
             key_ends.push(u32::try_from(keys.len()).unwrap_or(u32::MAX));
-            cases.push(normalize::case_of(w));
+            cases.push(case);
             let mut f = 0;
-            if !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphabetic()) {
+            if letters {
                 f |= ASCII_LETTERS;
             }
             if prev_end.is_some_and(|p| is_inline_space(&prose[p..t.span.start])) {

@@ -51,6 +51,32 @@ pub fn push_key(s: &str, out: &mut String) {
     }
 }
 
+/// Append `key(w)` to `out` and give `w`'s case shape and whether it is ASCII letters
+/// only (at least one): for ASCII words, the three in a single pass over the bytes.
+pub fn push_key_and_shape(w: &str, out: &mut String) -> (Case, bool) {
+    if !w.is_ascii() {
+        push_key(w, out);
+        return (case_of(w), false);
+    }
+    let (mut letters, mut upper, mut first_upper) = (0usize, 0usize, false);
+    let mut all_letters = !w.is_empty();
+    out.reserve(w.len());
+    for &b in w.as_bytes() {
+        out.push(char::from(b.to_ascii_lowercase()));
+        if b.is_ascii_alphabetic() {
+            let up = b.is_ascii_uppercase();
+            if letters == 0 {
+                first_upper = up;
+            }
+            letters += 1;
+            upper += usize::from(up);
+        } else {
+            all_letters = false;
+        }
+    }
+    (shape(letters, upper, first_upper), all_letters)
+}
+
 /// `w` without the affix `p` at its start. For the short affixes of Indonesian morphology:
 /// a byte loop, cheaper than the library call behind `str::strip_prefix` on hot paths.
 #[inline]
@@ -196,6 +222,10 @@ mod tests {
         ] {
             assert_eq!(case_of(w), c, "{w}");
             assert_eq!(case_of_slow(w), c, "{w}");
+            let mut k = String::from("x");
+            let letters = !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphabetic());
+            assert_eq!(push_key_and_shape(w, &mut k), (c, letters), "{w}");
+            assert_eq!(k, format!("x{}", key(w)), "{w}");
         }
     }
 

@@ -33,9 +33,8 @@ pub fn split(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     while i < tokens.len() {
         let t = tokens[i];
         let mut boundary_after = None;
-        let s = t.span.text(text);
         if t.kind == TokenKind::Punct
-            && matches!(s, "." | "!" | "?")
+            && matches!(t.span.text(text), "." | "!" | "?")
             && !is_abbreviation(text, tokens, i)
         {
             // Swallow closing quotes and brackets and repeated marks.
@@ -61,9 +60,9 @@ pub fn split(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         if boundary_after.is_none() {
             if let Some(n) = tokens.get(i + 1) {
                 let gap = &text[t.span.end..n.span.start];
-                if gap.contains('\n')
-                    && (gap.matches('\n').count() > 1 || !starts_lower(n.span.text(text)))
-                {
+                // Gaps are short (mostly one space): a byte loop beats a library search.
+                let breaks = gap.bytes().filter(|&b| b == b'\n').count();
+                if breaks > 0 && (breaks > 1 || !starts_lower(n.span.text(text))) {
                     boundary_after = Some(i + 1);
                 }
             }
