@@ -122,14 +122,17 @@ fn foreign_spans(doc: &Document<'_>) -> Vec<Span> {
     // copy has no `*`/`_` and no single quotes at all, which a byte scan tells quickly.
     let prose: &str = &doc.prose;
     let mut out: Vec<Span> = Vec::new();
-    if prose.contains(['*', '_']) {
+    let bytes = prose.as_bytes();
+    if memchr::memchr2(b'*', b'_', bytes).is_some() {
         out.extend(
             EMPHASIS
                 .find_iter(prose)
                 .map(|m| Span::new(m.start(), m.end())),
         );
     }
-    if prose.contains(['\'', '‘']) {
+    if memchr::memchr(b'\'', bytes).is_some()
+        || memchr::memmem::find(bytes, "‘".as_bytes()).is_some()
+    {
         out.extend(
             SINGLE_QUOTED
                 .find_iter(prose)
@@ -313,10 +316,18 @@ fn plain_word(w: &str) -> bool {
     let has_vowel = |w: &str| w.contains(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U']);
     if w.is_ascii() {
         let b = w.as_bytes();
-        return b.len() >= 3
-            && !b.iter().any(u8::is_ascii_digit)
-            && !b[1..].iter().any(u8::is_ascii_uppercase)
-            && has_vowel(w);
+        if b.len() < 3 {
+            return false;
+        }
+        // One pass: no digit, no capital after the first letter, some vowel.
+        let mut vowel = false;
+        for (n, &c) in b.iter().enumerate() {
+            if c.is_ascii_digit() || (n > 0 && c.is_ascii_uppercase()) {
+                return false;
+            }
+            vowel |= matches!(c.to_ascii_lowercase(), b'a' | b'e' | b'i' | b'o' | b'u');
+        }
+        return vowel;
     }
     w.chars().count() >= 3
         && !w.chars().any(|c| c.is_ascii_digit())
@@ -373,6 +384,18 @@ fn mid_sentence_capitals<'a>(doc: &Document<'a>) -> HashSet<&'a str> {
 #[cfg(test)]
 mod tests {
     use crate::rules::kinds::testing::{fixed, linter, run};
+
+    #[test]
+    fn plain_words_are_the_ones_worth_checking() {
+        for w in ["pemerintah", "Pemerintah", "Jum’at", "ekonomi"] {
+            assert!(super::plain_word(w), "{w}");
+        }
+        for w in [
+            "di", "KPK", "iPhone", "COVID19", "ke2", "sms", "BUMN", "Élysée",
+        ] {
+            assert!(!super::plain_word(w), "{w}");
+        }
+    }
 
     fn typo() -> crate::engine::Linter {
         linter("spelling", "")
