@@ -131,17 +131,25 @@ impl Check for Punctuation {
 
 /// The regexes start with a character class, so they cannot skip ahead to a literal and
 /// read every byte. Copy seldom has a mark after a space, and a mark between letters
-/// comes every few lines (`detik.com`): cheap byte scans find those places first.
-fn is_mark(b: u8) -> bool {
-    matches!(b, b',' | b';' | b':' | b'?' | b'!' | b'.')
+/// comes every few lines (`detik.com`): cheap byte scans find those places first. These are
+/// the marks, in order (SIMD searches; a mark comes every few dozen bytes).
+fn marks(prose: &str) -> Vec<usize> {
+    let b = prose.as_bytes();
+    let mut at: Vec<usize> = memchr::memchr3_iter(b'.', b',', b':', b).collect();
+    let n = at.len();
+    at.extend(memchr::memchr3_iter(b';', b'?', b'!', b));
+    if at.len() > n {
+        at.sort_unstable();
+    }
+    at
 }
 
 /// True when some mark follows a space, tab or no-break space: where [`SPACE_BEFORE`] can
 /// match.
 fn space_before_mark(prose: &str) -> bool {
     let b = prose.as_bytes();
-    (1..b.len()).any(|j| {
-        is_mark(b[j])
+    marks(prose).into_iter().any(|j| {
+        j >= 1
             && (matches!(b[j - 1], b' ' | b'\t')
                 || (j >= 2 && b[j - 2] == 0xC2 && b[j - 1] == 0xA0))
     })
@@ -156,8 +164,8 @@ fn space_after_marks(prose: &str) -> Vec<regex::Match<'_>> {
     let letterish = |x: u8| x.is_ascii_alphabetic() || x >= 0x80;
     let mut out = Vec::new();
     let mut from = 0;
-    for j in 1..b.len().saturating_sub(1) {
-        if !is_mark(b[j]) || !letterish(b[j - 1]) || !letterish(b[j + 1]) || j < from {
+    for j in marks(prose) {
+        if j == 0 || j + 1 >= b.len() || j < from || !letterish(b[j - 1]) || !letterish(b[j + 1]) {
             continue;
         }
         let mut start = j.saturating_sub(8).max(from);
