@@ -321,8 +321,9 @@ impl Names {
         let canon: Vec<(&str, usize, String)> = idx
             .order
             .iter()
+            .map(|&t| doc.token_text(t))
             .filter(|f| is_title_word(f))
-            .map(|f| (f.as_str(), idx.forms[f].count(), key(f)))
+            .map(|f| (f, idx.forms[f].count(), key(f)))
             .filter(|&(_, n, _)| n >= 2)
             .collect();
         // Per candidate: its length in characters and first character, to pass over the
@@ -334,14 +335,27 @@ impl Names {
         if canon.is_empty() {
             return;
         }
-        for v in &idx.order {
+        for v in idx.order.iter().map(|&t| doc.token_text(t)) {
             let vs = &idx.forms[v];
             if !is_title_word(v) || vs.occs.len() > 2 || v.contains(['\'', '’']) {
                 continue;
             }
             let vkey = key(v);
             let vlen = vkey.chars().count();
-            if !(3..=20).contains(&vlen)
+            let vfirst = vkey.chars().next();
+            // Most spellings have no name within two edits: the shape test of the loop
+            // below, run first, spares the registry and dictionary look-ups.
+            let near = canon
+                .iter()
+                .zip(&canon_shape)
+                .any(|((c, n, _), &(clen, cfirst))| {
+                    *c != v
+                        && *n >= 2 * vs.occs.len()
+                        && clen.abs_diff(vlen) <= 2
+                        && cfirst == vfirst
+                });
+            if !near
+                || !(3..=20).contains(&vlen)
                 || accepted.contains(&vkey)
                 || CALENDAR.contains(&vkey.as_str())
                 || self.registry.is_part(v)
@@ -367,7 +381,6 @@ impl Names {
                 continue;
             }
             let mut best: Vec<(&str, usize, usize)> = Vec::new();
-            let vfirst = vkey.chars().next();
             for ((c, n, ckey), &(clen, cfirst)) in canon.iter().zip(&canon_shape) {
                 let (c, n) = (*c, *n);
                 if c == v || n < 2 * vs.occs.len() {
@@ -442,10 +455,7 @@ impl Names {
             for &k in &occs {
                 let span = doc.tokens[idx.occs[k].tok].span;
                 let count = n.to_string();
-                let d = out.report(
-                    span,
-                    &[("actual", v.as_str()), ("expected", c), ("count", &count)],
-                );
+                let d = out.report(span, &[("actual", v), ("expected", c), ("count", &count)]);
                 d.fixes.push(Fix::new(span, c));
                 if let Some(s) = first_c {
                     d.labels.push(Label {
@@ -595,8 +605,9 @@ impl Names {
         let names: HashMap<String, &str> = idx
             .order
             .iter()
-            .filter(|f| is_title_word(f) && idx.forms[f.as_str()].count() >= 2)
-            .map(|f| (f.to_lowercase(), f.as_str()))
+            .map(|&t| doc.token_text(t))
+            .filter(|f| is_title_word(f) && idx.forms[*f].count() >= 2)
+            .map(|f| (f.to_lowercase(), f))
             .collect();
         if names.is_empty() {
             return;

@@ -65,8 +65,9 @@ pub(crate) struct NameIndex {
     pub(crate) runs: Vec<Run>,
     /// Stats by spelling, and the spellings in first-seen order.
     pub(crate) forms: HashMap<String, FormStats>,
-    /// Spellings in the order first seen (for stable output).
-    pub(crate) order: Vec<String>,
+    /// Spellings in the order first seen (for stable output), as the token of their first
+    /// occurrence.
+    pub(crate) order: Vec<usize>,
 }
 
 /// Lower-case words that stay lower case in a title-case headline.
@@ -197,7 +198,7 @@ impl NameIndex {
                 stats.occs.push(k);
                 stats.evidence += evidence;
             } else {
-                idx.order.push(w.to_owned());
+                idx.order.push(i);
                 idx.forms.insert(
                     w.to_owned(),
                     FormStats {
