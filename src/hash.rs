@@ -28,10 +28,11 @@ fn fingerprint(w: &str) -> usize {
 }
 
 impl<V> Default for WordMap<V> {
+    /// An empty table, allocating nothing until the first key.
     fn default() -> Self {
         Self {
             map: HashMap::default(),
-            bits: vec![0; FINGERPRINT_BITS / 64].into_boxed_slice(),
+            bits: Box::default(),
         }
     }
 }
@@ -39,7 +40,17 @@ impl<V> Default for WordMap<V> {
 impl<V> WordMap<V> {
     fn may_hold(&self, w: &str) -> bool {
         let f = fingerprint(w);
-        self.bits[f / 64] & (1 << (f % 64)) != 0
+        self.bits
+            .get(f / 64)
+            .is_some_and(|b| b & (1 << (f % 64)) != 0)
+    }
+
+    fn mark(&mut self, w: &str) {
+        if self.bits.is_empty() {
+            self.bits = vec![0; FINGERPRINT_BITS / 64].into_boxed_slice();
+        }
+        let f = fingerprint(w);
+        self.bits[f / 64] |= 1 << (f % 64);
     }
 
     /// The value of `w`.
@@ -63,15 +74,13 @@ impl<V> WordMap<V> {
     where
         V: Default,
     {
-        let f = fingerprint(&w);
-        self.bits[f / 64] |= 1 << (f % 64);
+        self.mark(&w);
         self.map.entry(w).or_default()
     }
 
     /// Set `w` to `v`.
     pub fn insert(&mut self, w: String, v: V) {
-        let f = fingerprint(&w);
-        self.bits[f / 64] |= 1 << (f % 64);
+        self.mark(&w);
         self.map.insert(w, v);
     }
 
@@ -146,5 +155,7 @@ mod tests {
         *map.entry_or_default("di".to_owned()) |= 1;
         assert_eq!(map.get("di"), Some(&3));
         assert_eq!(map.len(), 1);
+        let empty: WordSet = WordSet::default();
+        assert!(!empty.contains("di") && !empty.contains(""));
     }
 }

@@ -68,18 +68,10 @@ impl Check for Punctuation {
         let prose: &str = &doc.prose;
         match self.which {
             Which::SpaceBefore => {
-                if !space_before_mark(prose) {
-                    return;
-                }
-                for caps in SPACE_BEFORE.captures_iter(prose) {
-                    let whole = caps.get(0).expect("group 0");
-                    let mark = caps.get(1).expect("group 1");
-                    let first_len = prose[whole.start()..]
-                        .chars()
-                        .next()
-                        .map_or(1, char::len_utf8);
-                    let mark_char = &prose[mark.start()..mark.start() + 1];
-                    let span = Span::new(whole.start() + first_len, mark.start() + 1);
+                for (whole, mark) in space_before_matches(prose) {
+                    let first_len = prose[whole..].chars().next().map_or(1, char::len_utf8);
+                    let mark_char = &prose[mark..mark + 1];
+                    let span = Span::new(whole + first_len, mark + 1);
                     let actual = span.text(doc.text);
                     let d = out.report(
                         span,
@@ -144,15 +136,48 @@ fn marks(prose: &str) -> Vec<usize> {
     at
 }
 
-/// True when some mark follows a space, tab or no-break space: where [`SPACE_BEFORE`] can
-/// match.
-fn space_before_mark(prose: &str) -> bool {
+/// The matches of [`SPACE_BEFORE`] (where the whole match and its mark start), as
+/// `captures_iter` over the whole text gives them. A match is one character, the run of
+/// spaces before a mark, and the mark: it can only start right before that run, so the
+/// regex is tried there alone, on the few bytes up to the character after the mark.
+fn space_before_matches(prose: &str) -> Vec<(usize, usize)> {
     let b = prose.as_bytes();
-    marks(prose).into_iter().any(|j| {
-        j >= 1
-            && (matches!(b[j - 1], b' ' | b'\t')
-                || (j >= 2 && b[j - 2] == 0xC2 && b[j - 1] == 0xA0))
-    })
+    let mut out = Vec::new();
+    let mut from = 0;
+    for j in marks(prose) {
+        // The start of the spaces, tabs and no-break spaces before the mark.
+        let mut r = j;
+        loop {
+            if r >= 1 && matches!(b[r - 1], b' ' | b'\t') {
+                r -= 1;
+            } else if r >= 2 && b[r - 2] == 0xC2 && b[r - 1] == 0xA0 {
+                r -= 2;
+            } else {
+                break;
+            }
+        }
+        let Some(c) = prose[..r].chars().next_back().filter(|_| r < j) else {
+            continue;
+        };
+        let start = r - c.len_utf8();
+        if start < from {
+            continue;
+        }
+        let end = prose[j + 1..]
+            .chars()
+            .next()
+            .map_or(j + 1, |n| j + 1 + n.len_utf8());
+        if let Some(caps) = SPACE_BEFORE
+            .captures_at(&prose[..end], start)
+            .filter(|c| c.get(0).is_some_and(|m| m.start() == start))
+        {
+            let whole = caps.get(0).expect("group 0");
+            let mark = caps.get(1).expect("group 1");
+            out.push((whole.start(), mark.start()));
+            from = whole.end();
+        }
+    }
+    out
 }
 
 /// The matches of [`SPACE_AFTER`] (its mark group), as `captures_iter` over the whole text
@@ -281,7 +306,7 @@ mod tests {
     proptest! {
         /// The scans only skip text where the regexes cannot match.
         #[test]
-        fn prefilters_find_what_the_regexes_find(s in "[ab AÉé.,;:!?\t\u{a0}1]{0,40}") {
+        fn prefilters_find_what_the_regexes_find(s in "[ab AÉé.,;:!?\t\u{a0}1)”\u{2003}(]{0,40}") {
             let whole: Vec<(usize, usize)> = super::SPACE_AFTER
                 .captures_iter(&s)
                 .map(|c| c.get(1).or_else(|| c.get(2)).unwrap())
@@ -292,9 +317,11 @@ mod tests {
                 .map(|m| (m.start(), m.end()))
                 .collect();
             prop_assert_eq!(whole, scanned);
-            if super::SPACE_BEFORE.is_match(&s) {
-                prop_assert!(super::space_before_mark(&s));
-            }
+            let whole: Vec<(usize, usize)> = super::SPACE_BEFORE
+                .captures_iter(&s)
+                .map(|c| (c.get(0).unwrap().start(), c.get(1).unwrap().start()))
+                .collect();
+            prop_assert_eq!(whole, super::space_before_matches(&s));
         }
     }
 
