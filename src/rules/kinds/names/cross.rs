@@ -9,7 +9,7 @@
 //! only, with their spans, and works out the findings exactly as if every form of every
 //! article were at hand (names written one way never form a group).
 
-use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher, Hasher};
+use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
 
 use crate::hash::{HashMap, HashSet};
 
@@ -35,37 +35,20 @@ struct Form {
     masked: bool,
 }
 
-/// Every window of up to four words inside the article's runs of capitalised words, with
-/// at least four letters.
-fn forms(doc: &Document<'_>, idx: &NameIndex) -> Vec<Form> {
-    forms_where(doc, idx, |_, _, _| true)
-}
-
 /// The forms of one article that can differ from another form of the same article: a key
 /// shared by windows whose text is not byte for byte the same. Most names are written one
-/// way, so this spares building the strings for them; the result is what `forms` gives
-/// minus forms that no group of `groups` can hold.
+/// way, so this spares building the strings for them; the result is every form of the
+/// article minus forms that no group of `groups` can hold.
 fn competing_forms(doc: &Document<'_>, idx: &NameIndex) -> Vec<Form> {
-    use std::hash::{BuildHasher, Hasher};
-    let state = foldhash::fast::FixedState::default();
-    let key_hash = |t: &[usize], a: usize, b: usize| {
-        let mut h = state.build_hasher();
-        for &i in &t[a..=b] {
-            for c in doc.key(i).chars().filter(|c| c.is_alphanumeric()) {
-                h.write_u32(c as u32);
-            }
-        }
-        h.finish()
-    };
     let window = |t: &[usize], a: usize, b: usize| {
         Span::new(doc.tokens[t[a]].span.start, doc.tokens[t[b]].span.end)
     };
     // Key hash -> (the first window's span, whether another window's text differs).
     let mut by_hash: HashMap<u64, (Span, bool)> = HashMap::default();
-    forms_scan(doc, idx, |t, a, b| {
+    forms_scan(doc, idx, |t, a, b, key_hash| {
         let span = window(t, a, b);
         by_hash
-            .entry(key_hash(t, a, b))
+            .entry(key_hash)
             .and_modify(|(first, differs)| {
                 *differs |= first.text(doc.text) != span.text(doc.text);
             })
@@ -75,10 +58,8 @@ fn competing_forms(doc: &Document<'_>, idx: &NameIndex) -> Vec<Form> {
     if !by_hash.values().any(|&(_, differs)| differs) {
         return Vec::new();
     }
-    forms_where(doc, idx, |t, a, b| {
-        by_hash
-            .get(&key_hash(t, a, b))
-            .is_some_and(|&(_, differs)| differs)
+    forms_where(doc, idx, |_, _, _, key_hash| {
+        by_hash.get(&key_hash).is_some_and(|&(_, differs)| differs)
     })
 }
 
@@ -86,11 +67,11 @@ fn competing_forms(doc: &Document<'_>, idx: &NameIndex) -> Vec<Form> {
 fn forms_where(
     doc: &Document<'_>,
     idx: &NameIndex,
-    mut keep: impl FnMut(&[usize], usize, usize) -> bool,
+    mut keep: impl FnMut(&[usize], usize, usize, u64) -> bool,
 ) -> Vec<Form> {
     let mut out = Vec::new();
-    forms_scan(doc, idx, |t, a, b| {
-        if !keep(t, a, b) {
+    forms_scan(doc, idx, |t, a, b, key_hash| {
+        if !keep(t, a, b, key_hash) {
             return;
         }
         let key: String = t[a..=b]
@@ -115,8 +96,10 @@ fn forms_where(
     out
 }
 
-/// Call `f(run tokens, a, b)` for every window `a..=b` that makes a form, in order.
-fn forms_scan(doc: &Document<'_>, idx: &NameIndex, mut f: impl FnMut(&[usize], usize, usize)) {
+/// Call `f(run tokens, a, b, key hash)` for every window `a..=b` that makes a form, in
+/// order. The key hash ([`key_hasher`] over the key's characters) is built up word by word
+/// as a window grows, so no key string is made for it.
+fn forms_scan(doc: &Document<'_>, idx: &NameIndex, mut f: impl FnMut(&[usize], usize, usize, u64)) {
     // Per word of the current run: whether it may be part of a form, and its letters and
     // digits in lower case.
     let mut usable: Vec<bool> = Vec::new();
@@ -142,14 +125,20 @@ fn forms_scan(doc: &Document<'_>, idx: &NameIndex, mut f: impl FnMut(&[usize], u
             // A run on a headline line, or one that starts a sentence with an ordinary word,
             // still names things; only the capital's evidence differs, which does not matter
             // when comparing hyphens.
+            let mut h = key_hasher();
+            let mut n = 0;
             for b in a..t.len().min(a + 4) {
-                if !usable[a..=b].iter().all(|&u| u) {
-                    continue;
+                // An unusable word spoils every longer window too.
+                if !usable[b] {
+                    break;
                 }
-                if letters[a..=b].iter().sum::<usize>() < 4 {
-                    continue;
+                for c in doc.key(t[b]).chars().filter(|c| c.is_alphanumeric()) {
+                    h.write_u32(c as u32);
                 }
-                f(t, a, b);
+                n += letters[b];
+                if n >= 4 {
+                    f(t, a, b, h.finish());
+                }
             }
         }
     }
@@ -261,9 +250,10 @@ pub(super) fn check_document(
     }
 }
 
-/// A stable 64-bit hash of a string (the same in both passes of one run).
-fn hash_str(s: &str) -> u64 {
-    BuildHasherDefault::<DefaultHasher>::default().hash_one(s)
+/// The hasher of name keys: fixed, so the same in both passes of one run. A key's hash is
+/// its characters written one by one (`write_u32`), as [`forms_scan`] does.
+fn key_hasher() -> foldhash::fast::FoldHasher<'static> {
+    foldhash::fast::FixedState::default().build_hasher()
 }
 
 /// A hasher for keys that are hashes already.
@@ -295,10 +285,19 @@ pub struct NameKeys(Vec<(u64, u64)>);
 
 /// The name forms of one article, for [`FolderScan::add`].
 pub fn name_keys(doc: &Document<'_>) -> NameKeys {
-    let mut v: Vec<(u64, u64)> = forms(doc, &doc.memo(NameIndex::new))
-        .iter()
-        .map(|f| (hash_str(&f.key), hash_str(&key(&f.display))))
-        .collect();
+    let mut v: Vec<(u64, u64)> = Vec::new();
+    forms_scan(doc, &doc.memo(NameIndex::new), |t, a, b, key_hash| {
+        // The spelling as `differ` compares it: the words' keys joined by spaces, which is
+        // `key` of the joined words.
+        let mut h = key_hasher();
+        for (n, &i) in t[a..=b].iter().enumerate() {
+            if n > 0 {
+                h.write_u8(b' ');
+            }
+            h.write(doc.key(i).as_bytes());
+        }
+        v.push((key_hash, h.finish()));
+    });
     v.sort_unstable();
     v.dedup();
     NameKeys(v)
@@ -359,14 +358,15 @@ impl Drifting {
         if self.0.is_empty() {
             return DocNames::default();
         }
-        let mut kept: Vec<Form> = forms(doc, &doc.memo(NameIndex::new))
-            .into_iter()
-            .filter(|f| self.0.contains(&hash_str(&f.key)))
-            .map(|f| Form {
-                masked: doc.touches_masked(f.span),
-                ..f
-            })
-            .collect();
+        let mut kept: Vec<Form> = forms_where(doc, &doc.memo(NameIndex::new), |_, _, _, h| {
+            self.0.contains(&h)
+        })
+        .into_iter()
+        .map(|f| Form {
+            masked: doc.touches_masked(f.span),
+            ..f
+        })
+        .collect();
         // Collected in place: without this the few forms kept would hold the allocation
         // of all of them until the end of the pass.
         kept.shrink_to_fit();
