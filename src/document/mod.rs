@@ -106,6 +106,8 @@ pub struct Document<'a> {
 const ASCII_LETTERS: u8 = 1;
 /// Token flag: only inline space between the previous token and this one.
 const SPACE_BEFORE: u8 = 2;
+/// Token flag: starts inside a quotation ([`Document::in_quotes`]).
+const IN_QUOTES: u8 = 4;
 
 /// Spaces, tabs or no-break spaces only, at least one: words on one line with nothing
 /// between them (a phrase does not run across a line break or punctuation).
@@ -186,6 +188,8 @@ impl<'a> Document<'a> {
         let mut cases = Vec::with_capacity(tokens.len());
         let mut flags = Vec::with_capacity(tokens.len());
         let mut prev_end: Option<usize> = None;
+        // Tokens and quotations are both in text order: one pointer walks the quotations.
+        let mut q = 0;
         for t in &tokens {
             let w = t.span.text(text);
             let (case, letters) = normalize::push_key_and_shape(w, &mut keys);
@@ -197,6 +201,12 @@ impl<'a> Document<'a> {
             }
             if prev_end.is_some_and(|p| is_inline_space(&prose[p..t.span.start])) {
                 f |= SPACE_BEFORE;
+            }
+            while q < quoted.len() && quoted[q].end <= t.span.start {
+                q += 1;
+            }
+            if quoted.get(q).is_some_and(|s| s.start <= t.span.start) {
+                f |= IN_QUOTES;
             }
             flags.push(f);
             prev_end = Some(t.span.end);
@@ -292,6 +302,12 @@ impl<'a> Document<'a> {
     #[inline]
     pub fn is_ascii_letters(&self, i: usize) -> bool {
         self.flags[i] & ASCII_LETTERS != 0
+    }
+
+    /// True when token `i` starts inside a quotation: [`Document::in_quotes`] of its start.
+    #[inline]
+    pub fn token_in_quotes(&self, i: usize) -> bool {
+        self.flags[i] & IN_QUOTES != 0
     }
 
     /// True when token `i` follows token `i - 1` after nothing but spaces or tabs on the
@@ -533,6 +549,12 @@ mod tests {
         assert!(doc.in_quotes(text.find("siap").unwrap()));
         assert!(!doc.in_quotes(text.find("kata").unwrap()));
         assert!(doc.in_quotes(text.find("Tentu").unwrap()));
+        for i in 0..doc.tokens.len() {
+            assert_eq!(
+                doc.token_in_quotes(i),
+                doc.in_quotes(doc.tokens[i].span.start)
+            );
+        }
     }
 
     #[test]

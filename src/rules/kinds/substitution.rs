@@ -211,7 +211,7 @@ impl Check for Substitution {
         let toks = &doc.tokens;
         let mut i = 0;
         while i < toks.len() {
-            if !toks[i].is_word() || (self.outside_quotes && doc.in_quotes(toks[i].span.start)) {
+            if !toks[i].is_word() || (self.outside_quotes && doc.token_in_quotes(i)) {
                 i += 1;
                 continue;
             }
