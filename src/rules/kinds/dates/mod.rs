@@ -666,6 +666,16 @@ fn time_zone(doc: &Document<'_>, parsed: &Parsed, out: &mut Reporter<'_>) {
     let city_zone = city.and_then(zones::zone_of_city);
     let lower = std::cell::OnceCell::new();
     let lower = || lower.get_or_init(|| doc.prose.to_lowercase()).as_str();
+    // Whether the article names a place in each zone: asked once per zone, not per time.
+    let mentioned: [std::cell::OnceCell<bool>; 3] = Default::default();
+    let mentions_place_in = |zone: Zone| {
+        let slot = match zone {
+            Zone::Wib => 0,
+            Zone::Wita => 1,
+            Zone::Wit => 2,
+        };
+        *mentioned[slot].get_or_init(|| zones::mentions_place_in(lower(), zone))
+    };
     for t in &parsed.times {
         let Some((span, zone)) = t.zone else { continue };
         let written = span.text(doc.text);
@@ -673,7 +683,7 @@ fn time_zone(doc: &Document<'_>, parsed: &Parsed, out: &mut Reporter<'_>) {
             cz != zone
                 // `10.00 WIT atau 08.00 WIB` converts; a place in that zone explains it.
                 && !converts(doc, parsed, t.span, cz)
-                && !zones::mentions_place_in(lower(), zone)
+                && !mentions_place_in(zone)
         });
         if let Some(cz) = conflict {
             let city = city.unwrap_or_default();
