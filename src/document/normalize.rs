@@ -58,23 +58,25 @@ pub fn push_key_and_shape(w: &str, out: &mut String) -> (Case, bool) {
         push_key(w, out);
         return (case_of(w), false);
     }
-    let (mut letters, mut upper, mut first_upper) = (0usize, 0usize, false);
-    let mut all_letters = !w.is_empty();
-    out.reserve(w.len());
-    for &b in w.as_bytes() {
-        out.push(char::from(b.to_ascii_lowercase()));
-        if b.is_ascii_alphabetic() {
-            let up = b.is_ascii_uppercase();
-            if letters == 0 {
-                first_upper = up;
-            }
-            letters += 1;
-            upper += usize::from(up);
-        } else {
-            all_letters = false;
-        }
+    let start = out.len();
+    out.push_str(w);
+    out[start..].make_ascii_lowercase();
+    // Branch-free counts, which the compiler can vectorise.
+    let b = w.as_bytes();
+    let (mut letters, mut upper) = (0usize, 0usize);
+    for &c in b {
+        let up = c.is_ascii_uppercase();
+        upper += usize::from(up);
+        letters += usize::from(up || c.is_ascii_lowercase());
     }
-    (shape(letters, upper, first_upper), all_letters)
+    let first_upper = b
+        .iter()
+        .find(|c| c.is_ascii_alphabetic())
+        .is_some_and(u8::is_ascii_uppercase);
+    (
+        shape(letters, upper, first_upper),
+        !b.is_empty() && letters == b.len(),
+    )
 }
 
 /// `w` without the affix `p` at its start. For the short affixes of Indonesian morphology:
