@@ -40,6 +40,21 @@ pub fn key(s: &str) -> String {
     fold(s).to_lowercase()
 }
 
+/// Call `f` with `key(s)`, built on the stack when `s` is short ASCII (most words), so
+/// that a table look-up by key allocates nothing.
+pub fn with_key<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 64];
+    if s.is_ascii() && s.len() <= buf.len() {
+        let b = &mut buf[..s.len()];
+        b.copy_from_slice(s.as_bytes());
+        b.make_ascii_lowercase();
+        // ASCII bytes are valid UTF-8.
+        f(std::str::from_utf8(b).unwrap_or_default())
+    } else {
+        f(&key(s))
+    }
+}
+
 /// Append `key(s)` to `out`, without allocating when `s` is ASCII.
 pub fn push_key(s: &str, out: &mut String) {
     if s.is_ascii() {
@@ -247,6 +262,9 @@ mod tests {
     #[test]
     fn folds_curly_apostrophes_and_keeps_case_shape() {
         assert_eq!(key("Jum’at"), "jum'at");
+        for w in ["Jum’at", "PUTIN", "", "Élysée"] {
+            assert_eq!(with_key(w, str::to_owned), key(w));
+        }
         assert_eq!(match_case("Praktek", "praktik"), "Praktik");
         assert_eq!(match_case("PRAKTEK", "praktik"), "PRAKTIK");
         assert_eq!(match_case("nopember", "November"), "November");

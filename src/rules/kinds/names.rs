@@ -15,7 +15,7 @@ use serde::Deserialize;
 
 use super::{BuildEnv, Check, Context, KindError, Reporter, RuleKind};
 use crate::diagnostic::{Fix, Label};
-use crate::document::normalize::{Case, capitalize, case_of, key};
+use crate::document::normalize::{Case, capitalize, case_of, key, with_key};
 use crate::document::{Document, TokenKind};
 use crate::hash::{HashMap, HashSet, WordMap, WordSet};
 use crate::lexicon::DEFAULT_DIC;
@@ -589,8 +589,9 @@ impl Names {
 
     /// A capitalised word that is an office title or other ordinary word (`Presiden`).
     fn is_ordinary_capital(&self, w: &str) -> bool {
-        let k = key(w);
-        self.titles.iter().any(|t| t.len() == 1 && t[0] == k) || TITLE_WORDS.contains(&k.as_str())
+        with_key(w, |k| {
+            self.titles.iter().any(|t| t.len() == 1 && t[0] == k) || TITLE_WORDS.contains(&k)
+        })
     }
 
     fn check_lower_case(
@@ -826,7 +827,7 @@ impl Names {
             return i > 0 && doc.tokens[i - 1].kind == TokenKind::Number;
         }
         let prev = doc.token_text(i - 1);
-        self.generic.contains(&key(prev))
+        with_key(prev, |k| self.generic.contains(k))
     }
 
     /// True when the title at `end` is followed (after one space) by capitalised words
@@ -843,7 +844,7 @@ impl Names {
             if !is_capitalised(w) {
                 break;
             }
-            if CALENDAR.contains(&key(w).as_str()) {
+            if with_key(w, |k| CALENDAR.contains(&k)) {
                 return false;
             }
             let acronym = case_of(w) == Case::Upper;

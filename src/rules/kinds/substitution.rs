@@ -156,10 +156,11 @@ impl Substitution {
                 let Some(stem) = word.get(p.len()..).and_then(|rest| cut_suffix(rest, s)) else {
                     continue;
                 };
-                if stem.chars().count() < 3 {
+                // The table first: most stems miss it on the fingerprint alone.
+                let Some(right) = self.single(stem) else {
                     continue;
-                }
-                if let Some(right) = self.single(stem) {
+                };
+                if stem.chars().count() >= 3 {
                     if right.contains(' ') {
                         continue;
                     }
@@ -183,7 +184,7 @@ impl Substitution {
         if !self.affixes {
             return None;
         }
-        if word_key.contains('-') {
+        if word_key.bytes().any(|b| b == b'-') {
             let halves: Vec<&str> = word_key.split('-').collect();
             let mut changed = false;
             let mapped: Vec<String> = halves

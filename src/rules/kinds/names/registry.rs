@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use serde::Deserialize;
 
 use crate::config::NamesConfig;
-use crate::document::normalize::key;
+use crate::document::normalize::{key, with_key};
 use crate::hash::{HashSet, WordMap};
 
 /// The embedded default registry.
@@ -150,29 +150,35 @@ impl Registry {
 
     /// True when the token (any case) is part of a registered name.
     pub(crate) fn is_part(&self, token: &str) -> bool {
-        self.parts.contains_key(&key(token))
+        with_key(token, |k| self.parts.contains_key(k))
     }
 
     /// True when the token is part of a registered person's name.
     pub(crate) fn is_person_part(&self, token: &str) -> bool {
-        self.parts
-            .get(&key(token))
-            .is_some_and(|t| t.contains(&NameType::Person))
+        with_key(token, |k| {
+            self.parts
+                .get(k)
+                .is_some_and(|t| t.contains(&NameType::Person))
+        })
     }
 
     /// True when the token is part of a registered person's or place's name.
     pub(crate) fn is_person_or_place_part(&self, token: &str) -> bool {
-        self.parts
-            .get(&key(token))
-            .is_some_and(|t| t.contains(&NameType::Person) || t.contains(&NameType::Place))
+        with_key(token, |k| {
+            self.parts
+                .get(k)
+                .is_some_and(|t| t.contains(&NameType::Person) || t.contains(&NameType::Place))
+        })
     }
 
     /// True when the token is part of a registered place or organisation name and of no
     /// registered person's name.
     pub(crate) fn is_place_or_org_part(&self, token: &str) -> bool {
-        self.parts.get(&key(token)).is_some_and(|t| {
-            !t.contains(&NameType::Person)
-                && (t.contains(&NameType::Place) || t.contains(&NameType::Organization))
+        with_key(token, |k| {
+            self.parts.get(k).is_some_and(|t| {
+                !t.contains(&NameType::Person)
+                    && (t.contains(&NameType::Place) || t.contains(&NameType::Organization))
+            })
         })
     }
 }
