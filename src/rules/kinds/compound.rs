@@ -7,7 +7,7 @@ use serde::Deserialize;
 use super::morph::{any_suffix_split, prefix_splits, suffix_splits};
 use super::{BuildEnv, Check, Context, KindError, Reporter, RuleKind};
 use crate::diagnostic::Fix;
-use crate::document::normalize::{Case, key};
+use crate::document::normalize::{Case, key, with_key};
 use crate::document::{Document, TokenKind};
 use crate::hash::{HashMap, WordSet};
 use crate::span::Span;
@@ -297,7 +297,7 @@ impl Compound {
         ctx: &Context<'_>,
         strict: bool,
     ) -> Option<String> {
-        if !self.bound.contains(bk) || y.contains('-') {
+        if !self.bound.contains(bk) || y.bytes().any(|b| b == b'-') {
             return None;
         }
         let first = y.chars().next()?;
@@ -328,8 +328,12 @@ impl Compound {
     /// `non-aktif` -> `nonaktif` (the hyphen is only for a capital or a digit).
     fn bound_hyphen(&self, word: &str, ctx: &Context<'_>) -> Option<String> {
         let (left, right) = word.split_once('-')?;
+        // Most hyphenated words start with no bound form: known without a key string.
+        if !with_key(left, |lk| self.bound.contains(lk)) {
+            return None;
+        }
         let lk = key(left);
-        if !self.bound.contains(&lk) || right.contains('-') || !is_letters(right) {
+        if right.contains('-') || !is_letters(right) {
             return None;
         }
         let rk = key(right);

@@ -12,7 +12,7 @@ use self::infer::{Assumed, Basis};
 use self::parse::{DateExpr, MONTHS, Parsed, Zone};
 use super::{BuildEnv, Check, Context, KindError, Reporter, RuleKind};
 use crate::diagnostic::Fix;
-use crate::document::normalize::{Case, capitalize, key};
+use crate::document::normalize::{Case, capitalize, with_key};
 use crate::document::{Document, TokenKind};
 use crate::span::Span;
 
@@ -104,11 +104,7 @@ impl Check for Dates {
 /// True when `word` (any case) is a day or month name, standard or misspelt. Other rules
 /// (general capitalisation, spelling) leave these words to the date rules.
 pub fn is_calendar_name(word: &str) -> bool {
-    let k = key(word);
-    parse::weekday_of(&k).is_some()
-        || parse::month_of(&k).is_some()
-        || parse::misspelt_day(&k).is_some()
-        || parse::misspelt_month(&k).is_some()
+    with_key(word, parse::is_calendar_word)
 }
 
 fn days_in_month(year: i32, month: u32) -> Option<u32> {

@@ -9,7 +9,6 @@
 
 use chrono::Weekday;
 
-use crate::document::normalize::key;
 use crate::document::{Document, TokenKind};
 use crate::span::Span;
 
@@ -337,9 +336,9 @@ fn day_name_at(doc: &Document<'_>, i: usize) -> Option<DayName> {
     if !doc.tokens[i].is_word() {
         return None;
     }
-    let k = key(doc.token_text(i));
-    let weekday = weekday_of(&k)
-        .or_else(|| misspelt_day(&k).and_then(|m| weekday_of(&m.canonical.to_ascii_lowercase())))?;
+    let k = doc.key(i);
+    let weekday = weekday_of(k)
+        .or_else(|| misspelt_day(k).and_then(|m| weekday_of(&m.canonical.to_ascii_lowercase())))?;
     Some(DayName {
         token: i,
         weekday: Some(weekday),
@@ -371,12 +370,12 @@ fn day_name_before(
     (None, None, bracket)
 }
 
-fn prev_word_key(doc: &Document<'_>, i: usize) -> Option<String> {
+fn prev_word_key<'d>(doc: &'d Document<'_>, i: usize) -> Option<&'d str> {
     let mut j = i;
     if j >= 1 && is_punct(doc, j - 1, "(") {
         j -= 1;
     }
-    (j >= 1 && doc.tokens[j - 1].is_word() && tight(doc, j - 1)).then(|| key(doc.token_text(j - 1)))
+    (j >= 1 && doc.tokens[j - 1].is_word() && tight(doc, j - 1)).then(|| doc.key(j - 1))
 }
 
 /// Parse every date and time in `doc`.
@@ -436,9 +435,9 @@ fn numeric_date(
     }
     let (day_name, comma, bracket) = day_name_before(doc, i);
     let has_year = parts.len() == 3;
-    let after_tanggal = matches!(prev_word_key(doc, i).as_deref(), Some("tanggal" | "tgl"));
+    let after_tanggal = matches!(prev_word_key(doc, i), Some("tanggal" | "tgl"));
     let numbering = matches!(
-        prev_word_key(doc, i).as_deref(),
+        prev_word_key(doc, i),
         Some("nomor" | "no" | "nomer" | "nmr" | "skor" | "perbandingan")
     );
     let dated_by_year = has_year && !numbering;
@@ -500,11 +499,11 @@ fn month_at(doc: &Document<'_>, m: usize) -> Option<(u32, usize)> {
     if m >= doc.tokens.len() || !doc.tokens[m].is_word() {
         return None;
     }
-    let k = key(doc.token_text(m));
-    if let Some(month) = month_of(&k) {
+    let k = doc.key(m);
+    if let Some(month) = month_of(k) {
         return Some((month, m));
     }
-    if let Some(month) = month_abbreviation(&k) {
+    if let Some(month) = month_abbreviation(k) {
         if is_punct(doc, m + 1, ".") && adjacent(doc, m) {
             return Some((month, m + 1));
         }
@@ -513,12 +512,12 @@ fn month_at(doc: &Document<'_>, m: usize) -> Option<(u32, usize)> {
         }
         return None;
     }
-    if let Some(mis) = misspelt_month(&k) {
+    if let Some(mis) = misspelt_month(k) {
         return month_of(&mis.canonical.to_ascii_lowercase()).map(|month| (month, m));
     }
     // A near miss only counts between a day number and a year: `21 Agsutus 2024`.
     if spaced(doc, m) && year_at(doc, m + 1).is_some() {
-        return fuzzy_month(&k).map(|month| (month, m));
+        return fuzzy_month(k).map(|month| (month, m));
     }
     None
 }
