@@ -319,12 +319,13 @@ impl Names {
     ) {
         // Canonical candidates: title-case spellings attested as names at least twice.
         let canon: Vec<(&str, usize, String)> = idx
-            .order
+            .stats
             .iter()
-            .map(|&t| doc.token_text(t))
-            .filter(|f| is_title_word(f))
-            .map(|f| (f, idx.forms[f].count(), key(f)))
-            .filter(|&(_, n, _)| n >= 2)
+            .filter_map(|st| {
+                let (f, n) = (doc.token_text(st.first), st.count());
+                // The count first: most spellings are used once, and need no key.
+                (n >= 2 && is_title_word(f)).then(|| (f, n, key(f)))
+            })
             .collect();
         // Per candidate: its length in characters and first character, to pass over the
         // many pairs no edit of two or fewer can join before comparing them letter by letter.
@@ -335,8 +336,8 @@ impl Names {
         if canon.is_empty() {
             return;
         }
-        for v in idx.order.iter().map(|&t| doc.token_text(t)) {
-            let vs = &idx.forms[v];
+        for vs in &idx.stats {
+            let v = doc.token_text(vs.first);
             if !is_title_word(v) || vs.occs.len() > 2 || v.contains(['\'', '’']) {
                 continue;
             }
@@ -419,7 +420,8 @@ impl Names {
                 if v_is_word
                     && !same_parts
                     && (!occs.iter().all(|&k| self.stands_alone(doc, idx, k))
-                        || !idx.forms[c]
+                        || !idx
+                            .used(c)
                             .occs
                             .iter()
                             .any(|&ck| self.stands_alone(doc, idx, ck)))
@@ -447,7 +449,8 @@ impl Names {
             if best.get(1).is_some_and(|&(_, n2, d2)| n2 == n && d2 == d) {
                 continue;
             }
-            let first_c = idx.forms[c]
+            let first_c = idx
+                .used(c)
                 .occs
                 .iter()
                 .map(|&k| doc.tokens[idx.occs[k].tok].span)
@@ -481,7 +484,7 @@ impl Names {
         let (vl, vr) = idx.neighbours(k);
         let text = |t: Option<usize>| t.map(|t| doc.token_text(t));
         let (vl, vr) = (text(vl), text(vr));
-        let c_occs = &idx.forms[c].occs;
+        let c_occs = &idx.used(c).occs;
         let c_nb: Vec<(Option<&str>, Option<&str>)> = c_occs
             .iter()
             .map(|&ck| {
@@ -604,10 +607,11 @@ impl Names {
     ) {
         // Names written as names at least twice, by their lower-case form.
         let names: HashMap<String, &str> = idx
-            .order
+            .stats
             .iter()
-            .map(|&t| doc.token_text(t))
-            .filter(|f| is_title_word(f) && idx.forms[*f].count() >= 2)
+            .filter(|st| st.count() >= 2)
+            .map(|st| doc.token_text(st.first))
+            .filter(|f| is_title_word(f))
             .map(|f| (f.to_lowercase(), f))
             .collect();
         if names.is_empty() {

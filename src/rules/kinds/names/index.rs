@@ -36,6 +36,8 @@ pub(crate) struct Run {
 /// Counts for one spelling (exact text).
 #[derive(Clone, Debug, Default)]
 pub(crate) struct FormStats {
+    /// The token of its first occurrence: the spelling is that token's text.
+    pub(crate) first: usize,
     /// Indices into [`NameIndex::occs`].
     pub(crate) occs: Vec<usize>,
     /// How many occurrences are evidence of a name.
@@ -63,11 +65,10 @@ pub(crate) struct NameIndex {
     toks: Vec<usize>,
     /// Runs of capitalised words.
     pub(crate) runs: Vec<Run>,
-    /// Stats by spelling, and the spellings in first-seen order.
-    pub(crate) forms: HashMap<String, FormStats>,
-    /// Spellings in the order first seen (for stable output), as the token of their first
-    /// occurrence.
-    pub(crate) order: Vec<usize>,
+    /// Each spelling's place in [`NameIndex::stats`].
+    forms: HashMap<String, usize>,
+    /// Stats of every spelling, in the order first seen (for stable output).
+    pub(crate) stats: Vec<FormStats>,
 }
 
 /// Lower-case words that stay lower case in a title-case headline.
@@ -194,18 +195,17 @@ impl NameIndex {
             idx.occs.push(occ);
             idx.toks.push(i);
             let evidence = usize::from(occ.is_evidence());
-            if let Some(stats) = idx.forms.get_mut(w) {
+            if let Some(&f) = idx.forms.get(w) {
+                let stats = &mut idx.stats[f];
                 stats.occs.push(k);
                 stats.evidence += evidence;
             } else {
-                idx.order.push(i);
-                idx.forms.insert(
-                    w.to_owned(),
-                    FormStats {
-                        occs: vec![k],
-                        evidence,
-                    },
-                );
+                idx.forms.insert(w.to_owned(), idx.stats.len());
+                idx.stats.push(FormStats {
+                    first: i,
+                    occs: vec![k],
+                    evidence,
+                });
             }
             prev_cap = Some(i);
         }
@@ -214,7 +214,15 @@ impl NameIndex {
 
     /// The spelling's stats.
     pub(crate) fn form(&self, w: &str) -> Option<&FormStats> {
-        self.forms.get(w)
+        self.forms.get(w).map(|&f| &self.stats[f])
+    }
+
+    /// The stats of a spelling the article uses (one of [`NameIndex::stats`]).
+    ///
+    /// # Panics
+    /// When the article does not use `w`: a caller's bug.
+    pub(crate) fn used(&self, w: &str) -> &FormStats {
+        self.form(w).expect("a spelling of this article")
     }
 
     /// The tokens of run `r`, in order.
