@@ -606,14 +606,13 @@ impl Names {
         out: &mut Reporter<'_>,
     ) {
         // Names written as names at least twice, by their lower-case form.
-        let names: HashMap<String, &str> = idx
-            .stats
-            .iter()
-            .filter(|st| st.count() >= 2)
-            .map(|st| doc.token_text(st.first))
-            .filter(|f| is_title_word(f))
-            .map(|f| (f.to_lowercase(), f))
-            .collect();
+        let mut names: WordSet = WordSet::default();
+        for st in idx.stats.iter().filter(|st| st.count() >= 2) {
+            let f = doc.token_text(st.first);
+            if is_title_word(f) {
+                names.add(f.to_lowercase());
+            }
+        }
         if names.is_empty() {
             return;
         }
@@ -622,7 +621,7 @@ impl Names {
         // the hash look-up is not.
         let candidates: Vec<usize> = doc
             .words()
-            .filter(|&i| doc.case(i) == Case::Lower && names.contains_key(doc.token_text(i)))
+            .filter(|&i| doc.case(i) == Case::Lower && names.contains(doc.token_text(i)))
             .collect();
         for &i in &candidates {
             *lower_counts.entry(doc.token_text(i)).or_default() += 1;
