@@ -65,6 +65,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut i = 0;
     while i < text.len() {
         let b = bytes[i];
+        if matches!(b, b' ' | b'\n') {
+            i += 1;
+            continue;
+        }
         let c = if b.is_ascii() {
             char::from(b)
         } else {
@@ -170,6 +174,15 @@ fn scan_word(text: &str, i: usize) -> (usize, TokenKind) {
         end += 1;
     }
     let ascii_end = end;
+    // Most words end at a space or a mark that cannot join (`,` after letters is checked
+    // below): done without walking characters.
+    match bytes.get(end) {
+        None => return (end, word_kind(has_letter, false)),
+        Some(&b) if b.is_ascii() && !matches!(b, b'-' | b'\'' | b'.' | b',' | b'/') => {
+            return (end, word_kind(has_letter, false));
+        }
+        _ => {}
+    }
     let mut has_slash = false;
     let mut it = text[ascii_end..]
         .char_indices()
@@ -198,14 +211,17 @@ fn scan_word(text: &str, i: usize) -> (usize, TokenKind) {
         }
         has_slash |= c == '/';
     }
-    let kind = if has_letter {
+    (end, word_kind(has_letter, has_slash))
+}
+
+fn word_kind(has_letter: bool, has_slash: bool) -> TokenKind {
+    if has_letter {
         TokenKind::Word
     } else if has_slash {
         TokenKind::DateLike
     } else {
         TokenKind::Number
-    };
-    (end, kind)
+    }
 }
 
 fn starts_url(s: &str) -> bool {
