@@ -115,6 +115,14 @@ impl Capitalization {
     /// Is word `i` the first word of a sentence in a way we are sure of?
     fn starts_sentence(&self, doc: &Document<'_>, ctx: &Context<'_>, i: usize) -> bool {
         let toks = &doc.tokens;
+        // Most words follow another word on the same line: no quote or bracket to walk
+        // over, no paragraph break, no final mark. Only the dateline test below applies.
+        if i > 0 && toks[i - 1].is_word() && doc.spaced_from_previous(i) {
+            return doc
+                .meta
+                .dateline
+                .is_some_and(|d| d.end <= toks[i].span.start && toks[i - 1].span.end <= d.end);
+        }
         // Walk back over opening quotes and brackets.
         let mut j = i;
         while j > 0 {

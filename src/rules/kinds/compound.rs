@@ -85,8 +85,10 @@ pub struct Compound {
 fn tail_filter<'a>(words: impl Iterator<Item = &'a String>) -> Result<AhoCorasick, KindError> {
     let tails: Vec<&str> = words.map(|w| w.get(1..).unwrap_or(w.as_str())).collect();
     // A DFA: a few hundred patterns, probed on every word, where per-call speed counts.
+    // No prefilter: on a haystack of one word, setting one up costs more than it skips.
     AhoCorasick::builder()
         .kind(Some(AhoCorasickKind::DFA))
+        .prefilter(false)
         .build(tails)
         .map_err(|e| KindError::at("open", e.to_string()))
 }
