@@ -660,8 +660,6 @@ fn time_impossible(doc: &Document<'_>, parsed: &Parsed, out: &mut Reporter<'_>) 
 fn time_zone(doc: &Document<'_>, parsed: &Parsed, out: &mut Reporter<'_>) {
     let city = doc.meta.dateline_city.map(|c| c.text(doc.text));
     let city_zone = city.and_then(zones::zone_of_city);
-    let lower = std::cell::OnceCell::new();
-    let lower = || lower.get_or_init(|| doc.prose.to_lowercase()).as_str();
     // Whether the article names a place in each zone: asked once per zone, not per time.
     let mentioned: [std::cell::OnceCell<bool>; 3] = Default::default();
     let mentions_place_in = |zone: Zone| {
@@ -670,7 +668,7 @@ fn time_zone(doc: &Document<'_>, parsed: &Parsed, out: &mut Reporter<'_>) {
             Zone::Wita => 1,
             Zone::Wit => 2,
         };
-        *mentioned[slot].get_or_init(|| zones::mentions_place_in(lower(), zone))
+        *mentioned[slot].get_or_init(|| zones::mentions_place_in(&doc.prose, zone))
     };
     for t in &parsed.times {
         let Some((span, zone)) = t.zone else { continue };

@@ -125,13 +125,15 @@ static PLACE_FINDERS: LazyLock<[AhoCorasick; 3]> = LazyLock::new(|| {
     [Zone::Wib, Zone::Wita, Zone::Wit].map(|z| {
         AhoCorasick::builder()
             .kind(Some(AhoCorasickKind::DFA))
+            .ascii_case_insensitive(true)
             .build(places(z))
             .expect("place names build an automaton (tested)")
     })
 });
 
-/// True when `text` names a place in `zone` (whole words, any case).
-pub(crate) fn mentions_place_in(text_lower: &str, zone: Zone) -> bool {
+/// True when `text` names a place in `zone` (whole words, any case: the place names are
+/// ASCII, matched without regard to ASCII case, so no lower-case copy of the text is made).
+pub(crate) fn mentions_place_in(text: &str, zone: Zone) -> bool {
     let finder = &PLACE_FINDERS[match zone {
         Zone::Wib => 0,
         Zone::Wita => 1,
@@ -139,9 +141,9 @@ pub(crate) fn mentions_place_in(text_lower: &str, zone: Zone) -> bool {
     }];
     // Overlapping matches: a place inside a longer word (`papuanya`) must not hide the same
     // place standing alone later.
-    finder.find_overlapping_iter(text_lower).any(|m| {
-        let before = text_lower[..m.start()].chars().next_back();
-        let after = text_lower[m.end()..].chars().next();
+    finder.find_overlapping_iter(text).any(|m| {
+        let before = text[..m.start()].chars().next_back();
+        let after = text[m.end()..].chars().next();
         !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
     })
 }
@@ -164,6 +166,8 @@ mod tests {
         assert!(!mentions_place_in("papuanya", Zone::Wit));
         assert!(mentions_place_in("papuanya dan papua", Zone::Wit));
         assert!(mentions_place_in("wamena", Zone::Wit));
+        assert!(mentions_place_in("Gempa di PAPUA Barat", Zone::Wit));
+        assert!(!mentions_place_in("PAPUANYA", Zone::Wit));
         assert!(!mentions_place_in("gempa di papua barat", Zone::Wib));
     }
 }
