@@ -93,8 +93,8 @@ pub struct Document<'a> {
     key_ends: Vec<u32>,
     /// Every token's case shape.
     cases: Vec<Case>,
-    /// Per token: [`ASCII_LETTERS`] and [`SPACE_BEFORE`] bits, tested by many rules on
-    /// every word.
+    /// Per token: [`ASCII_LETTERS`], [`SPACE_BEFORE`] and [`IN_QUOTES`] bits, tested by
+    /// many rules on every word.
     flags: Vec<u8>,
     /// Whether token `i` starts its sentence (see [`Document::is_sentence_initial`]).
     initial: Vec<bool>,
@@ -113,6 +113,12 @@ const IN_QUOTES: u8 = 4;
 /// between them (a phrase does not run across a line break or punctuation).
 pub fn is_inline_space(gap: &str) -> bool {
     !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\t' || c == '\u{a0}')
+}
+
+/// How many line breaks `gap` (the text between two tokens) holds: a blank line is two.
+/// Gaps are short, mostly one space, where a byte loop beats a library search.
+pub fn line_breaks(gap: &str) -> usize {
+    gap.bytes().filter(|&b| b == b'\n').count()
 }
 
 static SUPPRESSION_LINE: LazyLock<Regex> = LazyLock::new(|| {

@@ -60,8 +60,7 @@ pub fn split(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         if boundary_after.is_none() {
             if let Some(n) = tokens.get(i + 1) {
                 let gap = &text[t.span.end..n.span.start];
-                // Gaps are short (mostly one space): a byte loop beats a library search.
-                let breaks = gap.bytes().filter(|&b| b == b'\n').count();
+                let breaks = super::line_breaks(gap);
                 if breaks > 0 && (breaks > 1 || !starts_lower(n.span.text(text))) {
                     boundary_after = Some(i + 1);
                 }

@@ -5,7 +5,7 @@ use serde::Deserialize;
 
 use super::{BuildEnv, Check, Context, KindError, Reporter, RuleKind};
 use crate::document::normalize::{Case, capitalize, key};
-use crate::document::{Document, TokenKind};
+use crate::document::{Document, TokenKind, line_breaks};
 use crate::hash::{WordMap, WordSet};
 
 /// ## What it does
@@ -88,11 +88,6 @@ const ABBREVIATIONS: &[&str] = &[
     "dll", "dsb", "dst", "dkk", "tgl", "sbb", "sdr", "sdri", "hlm", "yth", "ybs", "ttd", "kab",
     "kec", "kel", "jl", "jln", "no", "pkl", "pk", "tsb", "spt", "dgn", "yg", "bpk", "an", "up",
 ];
-
-/// How many line breaks `gap` holds (a blank line between two words is two).
-fn line_breaks(gap: &str) -> usize {
-    gap.bytes().filter(|&b| b == b'\n').count()
-}
 
 /// Sentence-final marks.
 fn is_final(s: &str) -> bool {

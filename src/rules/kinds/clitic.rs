@@ -99,7 +99,6 @@ impl RuleKind for Clitic {
     }
 }
 
-/// ASCII letters only, so byte offsets in the lower-cased key match the original.
 /// Lower case, or capitalised because it starts a sentence.
 fn plain_case(doc: &Document<'_>, i: usize) -> bool {
     match doc.case(i) {

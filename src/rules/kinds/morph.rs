@@ -1,10 +1,12 @@
 //! Indonesian affix analysis shared by the spelling-convention kinds (`compound`,
 //! `clitic`). Not a kind itself: a handful of pure functions over lower-case words.
 
-/// A prefix and how its nasal allomorph may have swallowed the root's first letter
-/// (`meny-` + `ebar` = `sebar`, `men-` + `ulis` = `tulis`, `mem-` + `ukul` = `pukul`).
+use std::sync::LazyLock;
+
 use crate::document::normalize::{cut_prefix, cut_suffix};
 
+/// A prefix and how its nasal allomorph may have swallowed the root's first letter
+/// (`meny-` + `ebar` = `sebar`, `men-` + `ulis` = `tulis`, `mem-` + `ukul` = `pukul`).
 struct Prefix {
     form: &'static str,
     /// Letters the root may have started with when the prefix is followed by a vowel.
@@ -95,12 +97,45 @@ const PREFIXES: &[Prefix] = &[
 ];
 
 /// Derivational suffixes: with a prefix they make a compound solid (`-kan`, `-i`, `-an`).
-/// [`any_suffix_split`] jumps to them by last byte; a test holds it to this list.
-#[cfg(test)]
 pub(crate) const DERIVATIONAL: &[&str] = &["kan", "an", "i"];
 /// Clitics and particles that never join a compound by themselves (`-nya`, `-ku`, ...).
-#[cfg(test)]
 pub(crate) const CLITICS: &[&str] = &["nya", "ku", "mu", "lah", "kah"];
+
+static DERIVATIONAL_BY_LAST: LazyLock<ByEndByte> =
+    LazyLock::new(|| ByEndByte::last_byte(DERIVATIONAL));
+static CLITICS_BY_LAST: LazyLock<ByEndByte> = LazyLock::new(|| ByEndByte::last_byte(CLITICS));
+
+/// Affixes grouped by the byte at one end, each group in list order: the affixes a word
+/// may have are one index away, where scanning the whole list for every word costs more
+/// than the rest of the test.
+pub(crate) struct ByEndByte(Vec<Vec<&'static str>>);
+
+impl ByEndByte {
+    /// Grouped by first byte (prefixes).
+    pub(crate) fn first_byte(list: &[&'static str]) -> Self {
+        Self::group(list, |a| a.as_bytes().first().copied())
+    }
+
+    /// Grouped by last byte (suffixes).
+    pub(crate) fn last_byte(list: &[&'static str]) -> Self {
+        Self::group(list, |a| a.as_bytes().last().copied())
+    }
+
+    fn group(list: &[&'static str], end: impl Fn(&str) -> Option<u8>) -> Self {
+        let mut by = vec![Vec::new(); 256];
+        for &a in list {
+            if let Some(b) = end(a) {
+                by[usize::from(b)].push(a);
+            }
+        }
+        Self(by)
+    }
+
+    /// The affixes whose end byte is `b` (none for `None`, an empty word).
+    pub(crate) fn get(&self, b: Option<&u8>) -> &[&'static str] {
+        b.map_or(&[], |&b| &self.0[usize::from(b)])
+    }
+}
 
 fn starts_with_vowel(s: &str) -> bool {
     s.starts_with(['a', 'e', 'i', 'o', 'u'])
@@ -171,22 +206,13 @@ pub(crate) fn any_suffix_split<'w>(
     min_stem: usize,
     mut f: impl FnMut(SuffixSplit<'w>) -> bool,
 ) -> bool {
-    // Only the suffixes ending in the word's last byte can match: a jump, not a scan.
-    let clitics: &[&str] = match word.as_bytes().last() {
-        Some(b'a') => &["nya"],
-        Some(b'u') => &["ku", "mu"],
-        Some(b'h') => &["lah", "kah"],
-        _ => &[],
-    };
+    // Only the suffixes ending in the word's last byte can match.
+    let clitics = CLITICS_BY_LAST.get(word.as_bytes().last());
     for c in std::iter::once("").chain(clitics.iter().copied()) {
         let Some(w) = cut_suffix(word, c) else {
             continue;
         };
-        let derivational: &[&str] = match w.as_bytes().last() {
-            Some(b'n') => &["kan", "an"],
-            Some(b'i') => &["i"],
-            _ => &[],
-        };
+        let derivational = DERIVATIONAL_BY_LAST.get(w.as_bytes().last());
         for d in std::iter::once("").chain(derivational.iter().copied()) {
             let Some(stem) = cut_suffix(w, d) else {
                 continue;

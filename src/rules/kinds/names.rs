@@ -220,6 +220,30 @@ static BARE_ROOTS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
+/// A spelling the article uses as a name at least twice, which a rarer spelling may be a
+/// slip for.
+struct Canonical<'d> {
+    name: &'d str,
+    count: usize,
+    key: String,
+    /// Length of the key in characters.
+    len: usize,
+    first: Option<char>,
+}
+
+impl<'d> Canonical<'d> {
+    fn new(name: &'d str, count: usize) -> Self {
+        let key = key(name);
+        Self {
+            name,
+            count,
+            len: key.chars().count(),
+            first: key.chars().next(),
+            key,
+        }
+    }
+}
+
 /// The largest edit distance at which a spelling counts as a variant of a name of `len`
 /// letters.
 fn max_distance(len: usize) -> usize {
@@ -318,20 +342,14 @@ impl Names {
         out: &mut Reporter<'_>,
     ) {
         // Canonical candidates: title-case spellings attested as names at least twice.
-        let canon: Vec<(&str, usize, String)> = idx
+        let canon: Vec<Canonical<'_>> = idx
             .stats
             .iter()
             .filter_map(|st| {
                 let (f, n) = (doc.token_text(st.first), st.count());
                 // The count first: most spellings are used once, and need no key.
-                (n >= 2 && is_title_word(f)).then(|| (f, n, key(f)))
+                (n >= 2 && is_title_word(f)).then(|| Canonical::new(f, n))
             })
-            .collect();
-        // Per candidate: its length in characters and first character, to pass over the
-        // many pairs no edit of two or fewer can join before comparing them letter by letter.
-        let canon_shape: Vec<(usize, Option<char>)> = canon
-            .iter()
-            .map(|(_, _, k)| (k.chars().count(), k.chars().next()))
             .collect();
         if canon.is_empty() {
             return;
@@ -344,18 +362,20 @@ impl Names {
             let vkey = key(v);
             let vlen = vkey.chars().count();
             let vfirst = vkey.chars().next();
-            // Most spellings have no name within two edits: the shape test of the loop
-            // below, run first, spares the registry and dictionary look-ups.
-            let near = canon
+            // The candidates within reach: more frequent, at most two letters longer or
+            // shorter (`max_distance` allows two edits at most) and with the same first
+            // letter (`could_be_slip` wants it). Most spellings have none, and are passed
+            // over before the registry and dictionary look-ups.
+            let near: Vec<&Canonical<'_>> = canon
                 .iter()
-                .zip(&canon_shape)
-                .any(|((c, n, _), &(clen, cfirst))| {
-                    *c != v
-                        && *n >= 2 * vs.occs.len()
-                        && clen.abs_diff(vlen) <= 2
-                        && cfirst == vfirst
-                });
-            if !near
+                .filter(|c| {
+                    c.name != v
+                        && c.count >= 2 * vs.occs.len()
+                        && c.len.abs_diff(vlen) <= 2
+                        && c.first == vfirst
+                })
+                .collect();
+            if near.is_empty()
                 || !(3..=20).contains(&vlen)
                 || accepted.contains(&vkey)
                 || CALENDAR.contains(&vkey.as_str())
@@ -382,16 +402,8 @@ impl Names {
                 continue;
             }
             let mut best: Vec<(&str, usize, usize)> = Vec::new();
-            for ((c, n, ckey), &(clen, cfirst)) in canon.iter().zip(&canon_shape) {
-                let (c, n) = (*c, *n);
-                if c == v || n < 2 * vs.occs.len() {
-                    continue;
-                }
-                // More than two edits apart (`max_distance` allows two at most), or a
-                // different first letter (`could_be_slip` says no): not a slip.
-                if clen.abs_diff(vlen) > 2 || cfirst != vfirst {
-                    continue;
-                }
+            for cand in near {
+                let (c, n, ckey, clen) = (cand.name, cand.count, &cand.key, cand.len);
                 if *ckey == vkey || !self.could_be_slip(&vkey, ckey) {
                     continue;
                 }

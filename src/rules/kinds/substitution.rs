@@ -1,9 +1,11 @@
 //! `substitution`: a fixed list of wrong -> right words or phrases.
 
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
 use serde::Deserialize;
 
+use super::morph::ByEndByte;
 use super::{BuildEnv, Check, Context, KindError, Reporter, RuleKind};
 use crate::document::Document;
 use crate::document::normalize::{cut_prefix, cut_suffix, key, match_case};
@@ -52,8 +54,6 @@ struct Entry {
 
 /// Prefixes tried when `affixes` is on. Bare `me-`/`pe-` are left out on purpose: their
 /// nasal forms (`menampakkan` = me- + tampak) would make `nampak` match a correct word.
-/// [`prefixes_starting`] jumps to them by first byte; a test holds it to this list.
-#[cfg(test)]
 const PREFIXES: &[&str] = &[
     "memper", "diper", "mem", "men", "meng", "meny", "pem", "pen", "peng", "peny", "per", "ber",
     "ter", "di", "ke", "se",
@@ -62,32 +62,8 @@ const SUFFIXES: &[&str] = &[
     "kannya", "annya", "inya", "kanlah", "kan", "an", "i", "nya", "lah", "kah", "pun", "ku", "mu",
 ];
 
-/// The [`PREFIXES`] that start with byte `b`, in list order: a jump instead of a scan of
-/// the list for every word.
-fn prefixes_starting(b: u8) -> &'static [&'static str] {
-    match b {
-        b'm' => &["memper", "mem", "men", "meng", "meny"],
-        b'd' => &["diper", "di"],
-        b'p' => &["pem", "pen", "peng", "peny", "per"],
-        b'b' => &["ber"],
-        b't' => &["ter"],
-        b'k' => &["ke"],
-        b's' => &["se"],
-        _ => &[],
-    }
-}
-
-/// The [`SUFFIXES`] that end with byte `b`, in list order.
-fn suffixes_ending(b: u8) -> &'static [&'static str] {
-    match b {
-        b'a' => &["kannya", "annya", "inya", "nya"],
-        b'h' => &["kanlah", "lah", "kah"],
-        b'n' => &["kan", "an", "pun"],
-        b'i' => &["i"],
-        b'u' => &["ku", "mu"],
-        _ => &[],
-    }
-}
+static PREFIXES_BY_FIRST: LazyLock<ByEndByte> = LazyLock::new(|| ByEndByte::first_byte(PREFIXES));
+static SUFFIXES_BY_LAST: LazyLock<ByEndByte> = LazyLock::new(|| ByEndByte::last_byte(SUFFIXES));
 
 impl RuleKind for Substitution {
     const NAME: &'static str = "substitution";
@@ -131,16 +107,17 @@ impl Substitution {
     fn lookup_affixed(&self, word: &str) -> Option<String> {
         // The prefixes and suffixes the word has, found once each (most words have none),
         // then every pairing in the order of the lists.
-        let (Some(&first), Some(&last)) = (word.as_bytes().first(), word.as_bytes().last()) else {
+        if word.is_empty() {
             return None;
-        };
-        let prefixes = prefixes_starting(first)
+        }
+        let prefixes = PREFIXES_BY_FIRST
+            .get(word.as_bytes().first())
             .iter()
             .filter(|p| cut_prefix(word, p).is_some())
             .chain(std::iter::once(&""));
         let mut suffixes = [""; SUFFIXES.len() + 1];
         let mut n = 0;
-        for s in suffixes_ending(last) {
+        for s in SUFFIXES_BY_LAST.get(word.as_bytes().last()) {
             if cut_suffix(word, s).is_some() {
                 suffixes[n] = s;
                 n += 1;
@@ -263,7 +240,7 @@ mod tests {
 
     #[test]
     fn affix_jump_tables_follow_the_lists() {
-        use super::{PREFIXES, SUFFIXES, prefixes_starting, suffixes_ending};
+        use super::{PREFIXES, PREFIXES_BY_FIRST, SUFFIXES, SUFFIXES_BY_LAST};
         for b in 0..=u8::MAX {
             let p: Vec<&str> = PREFIXES
                 .iter()
@@ -271,7 +248,7 @@ mod tests {
                 .filter(|p| p.as_bytes()[0] == b)
                 .collect();
             assert_eq!(
-                prefixes_starting(b),
+                PREFIXES_BY_FIRST.get(Some(&b)),
                 p.as_slice(),
                 "prefixes of {}",
                 b as char
@@ -282,7 +259,7 @@ mod tests {
                 .filter(|s| s.as_bytes()[s.len() - 1] == b)
                 .collect();
             assert_eq!(
-                suffixes_ending(b),
+                SUFFIXES_BY_LAST.get(Some(&b)),
                 s.as_slice(),
                 "suffixes of {}",
                 b as char

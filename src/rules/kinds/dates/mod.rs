@@ -663,12 +663,7 @@ fn time_zone(doc: &Document<'_>, parsed: &Parsed, out: &mut Reporter<'_>) {
     // Whether the article names a place in each zone: asked once per zone, not per time.
     let mentioned: [std::cell::OnceCell<bool>; 3] = Default::default();
     let mentions_place_in = |zone: Zone| {
-        let slot = match zone {
-            Zone::Wib => 0,
-            Zone::Wita => 1,
-            Zone::Wit => 2,
-        };
-        *mentioned[slot].get_or_init(|| zones::mentions_place_in(&doc.prose, zone))
+        *mentioned[zone.index()].get_or_init(|| zones::mentions_place_in(&doc.prose, zone))
     };
     for t in &parsed.times {
         let Some((span, zone)) = t.zone else { continue };

@@ -260,6 +260,14 @@ pub(crate) enum Zone {
 }
 
 impl Zone {
+    /// The three zones, west to east; [`Zone::index`] is a zone's place here.
+    pub(crate) const ALL: [Zone; 3] = [Zone::Wib, Zone::Wita, Zone::Wit];
+
+    /// Its place in [`Zone::ALL`], for tables kept per zone.
+    pub(crate) fn index(self) -> usize {
+        self as usize
+    }
+
     pub(crate) fn from_key(k: &str) -> Option<Self> {
         match k {
             "wib" => Some(Zone::Wib),

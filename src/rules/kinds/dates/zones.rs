@@ -114,7 +114,7 @@ fn places(zone: Zone) -> &'static [&'static str] {
 /// The zone of a dateline city (any case), when it is in the table.
 pub(crate) fn zone_of_city(city: &str) -> Option<Zone> {
     let c = city.trim().to_lowercase();
-    [Zone::Wib, Zone::Wita, Zone::Wit]
+    Zone::ALL
         .into_iter()
         .find(|&z| places(z).contains(&c.as_str()))
 }
@@ -122,7 +122,7 @@ pub(crate) fn zone_of_city(city: &str) -> Option<Zone> {
 /// One automaton per zone over its place names: a single pass over the text instead of
 /// one search per place.
 static PLACE_FINDERS: LazyLock<[AhoCorasick; 3]> = LazyLock::new(|| {
-    [Zone::Wib, Zone::Wita, Zone::Wit].map(|z| {
+    Zone::ALL.map(|z| {
         AhoCorasick::builder()
             .kind(Some(AhoCorasickKind::DFA))
             .ascii_case_insensitive(true)
@@ -134,11 +134,7 @@ static PLACE_FINDERS: LazyLock<[AhoCorasick; 3]> = LazyLock::new(|| {
 /// True when `text` names a place in `zone` (whole words, any case: the place names are
 /// ASCII, matched without regard to ASCII case, so no lower-case copy of the text is made).
 pub(crate) fn mentions_place_in(text: &str, zone: Zone) -> bool {
-    let finder = &PLACE_FINDERS[match zone {
-        Zone::Wib => 0,
-        Zone::Wita => 1,
-        Zone::Wit => 2,
-    }];
+    let finder = &PLACE_FINDERS[zone.index()];
     // Overlapping matches: a place inside a longer word (`papuanya`) must not hide the same
     // place standing alone later.
     finder.find_overlapping_iter(text).any(|m| {

@@ -100,14 +100,11 @@ fn forms_where(
 /// order. The key hash ([`key_hasher`] over the key's characters) is built up word by word
 /// as a window grows, so no key string is made for it.
 fn forms_scan(doc: &Document<'_>, idx: &NameIndex, mut f: impl FnMut(&[usize], usize, usize, u64)) {
-    // Per word of the current run: whether it may be part of a form, and its letters and
-    // digits in lower case.
+    // Per word of the current run: whether it may be part of a form.
     let mut usable: Vec<bool> = Vec::new();
-    let mut letters: Vec<usize> = Vec::new();
     for r in 0..idx.runs.len() {
         let t = idx.run_toks(r);
         usable.clear();
-        letters.clear();
         for &i in t {
             let w = doc.token_text(i);
             // Apostrophes are spelling (`Jum'at`), and day and month names belong to the
@@ -119,13 +116,13 @@ fn forms_scan(doc: &Document<'_>, idx: &NameIndex, mut f: impl FnMut(&[usize], u
                     || super::CALENDAR.contains(&doc.key(i))
                     || is_camel_case(w)),
             );
-            letters.push(doc.key(i).chars().filter(|c| c.is_alphanumeric()).count());
         }
         for a in 0..t.len() {
             // A run on a headline line, or one that starts a sentence with an ordinary word,
             // still names things; only the capital's evidence differs, which does not matter
             // when comparing hyphens.
             let mut h = key_hasher();
+            // Letters and digits in the window so far.
             let mut n = 0;
             for b in a..t.len().min(a + 4) {
                 // An unusable word spoils every longer window too.
@@ -134,8 +131,8 @@ fn forms_scan(doc: &Document<'_>, idx: &NameIndex, mut f: impl FnMut(&[usize], u
                 }
                 for c in doc.key(t[b]).chars().filter(|c| c.is_alphanumeric()) {
                     h.write_u32(c as u32);
+                    n += 1;
                 }
-                n += letters[b];
                 if n >= 4 {
                     f(t, a, b, h.finish());
                 }
