@@ -4,7 +4,7 @@
 use serde::Deserialize;
 
 use super::morph::me_form;
-use super::{BuildEnv, Check, Context, KindError, Reporter, RuleKind};
+use super::{BuildEnv, Check, Context, Gate, KindError, Reporter, RuleKind};
 use crate::document::normalize::{Case, key};
 use crate::document::{Document, TokenKind};
 use crate::hash::WordSet;
@@ -163,10 +163,10 @@ fn next_word(doc: &Document<'_>, i: usize) -> Option<usize> {
 impl Clitic {
     fn check_di_ke(&self, doc: &Document<'_>, ctx: &Context<'_>, out: &mut Reporter<'_>) {
         let toks = &doc.tokens;
-        let mut i = 0;
-        while i < toks.len() {
-            if !toks[i].is_word() || !plain_case(doc, i) {
-                i += 1;
+        // Past the end of the last pair reported.
+        let mut next = 0;
+        for i in ctx.candidates(doc) {
+            if i < next || !plain_case(doc, i) {
                 continue;
             }
             let x = doc.token_text(i);
@@ -203,7 +203,7 @@ impl Clitic {
                             } else {
                                 HELP_ORDINAL.to_owned()
                             });
-                            i = n + 1;
+                            next = n + 1;
                             continue;
                         }
                     }
@@ -223,7 +223,6 @@ impl Clitic {
                     d.help = Some(HELP_PREPOSITION.to_owned());
                 }
             }
-            i += 1;
         }
     }
 
@@ -268,16 +267,15 @@ impl Clitic {
 
     fn check_particles(&self, doc: &Document<'_>, ctx: &Context<'_>, out: &mut Reporter<'_>) {
         let toks = &doc.tokens;
-        let mut i = 0;
-        while i < toks.len() {
-            if !toks[i].is_word() || !plain_case(doc, i) {
-                i += 1;
+        // Past the end of the last pair reported.
+        let mut next = 0;
+        for i in ctx.candidates(doc) {
+            if i < next || !plain_case(doc, i) {
                 continue;
             }
             let x = doc.token_text(i);
             let xk = doc.key(i);
             if !doc.is_ascii_letters(i) {
-                i += 1;
                 continue;
             }
             if let Some(n) =
@@ -305,7 +303,7 @@ impl Clitic {
                     let expected = format!("{x}{y}");
                     let d = out.replace(span, span.text(doc.text), &expected);
                     d.help = Some(HELP_JOINED.to_owned());
-                    i = n + 1;
+                    next = n + 1;
                     continue;
                 }
             }
@@ -322,12 +320,51 @@ impl Clitic {
                     d.help = Some(HELP_PUN.to_owned());
                 }
             }
-            i += 1;
         }
     }
 }
 
 impl Check for Clitic {
+    fn is_gated(&self) -> bool {
+        true
+    }
+
+    fn gate(&self, key: &str, ctx: &Context<'_>) -> Gate {
+        match self.which {
+            // `di`/`ke` themselves, and a joined `di`/`ke` + place.
+            Which::DiKe => {
+                let joined = key.len() >= 5
+                    && (key.starts_with("di") || key.starts_with("ke"))
+                    && key.is_char_boundary(2)
+                    && self.places.contains(&key[2..]);
+                if key == "di" || key == "ke" || joined {
+                    Gate::THIS
+                } else {
+                    Gate::NONE
+                }
+            }
+            // A particle calls on the word before it; a joined `pun` on its own word.
+            Which::Particles => {
+                let particle = if matches!(key, "pun" | "lah" | "kah") {
+                    Gate::PREV
+                } else {
+                    Gate::NONE
+                };
+                let joined_pun = key.strip_suffix("pun").is_some_and(|stem| {
+                    stem.len() >= 2
+                        && !self.pun_joined.contains(key)
+                        && !ctx.lexicon.knows(key)
+                        && ctx.lexicon.knows(stem)
+                });
+                if joined_pun {
+                    particle | Gate::THIS
+                } else {
+                    particle
+                }
+            }
+        }
+    }
+
     fn check(&self, doc: &Document<'_>, ctx: &Context<'_>, out: &mut Reporter<'_>) {
         match self.which {
             Which::DiKe => self.check_di_ke(doc, ctx, out),

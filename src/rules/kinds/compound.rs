@@ -5,7 +5,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use serde::Deserialize;
 
 use super::morph::{any_suffix_split, prefix_splits, suffix_splits};
-use super::{BuildEnv, Check, Context, KindError, Reporter, RuleKind};
+use super::{BuildEnv, Check, Context, Gate, KindError, Reporter, RuleKind};
 use crate::diagnostic::Fix;
 use crate::document::normalize::{Case, key, with_key};
 use crate::document::{Document, TokenKind};
@@ -358,13 +358,30 @@ impl Compound {
 }
 
 impl Check for Compound {
+    fn is_gated(&self) -> bool {
+        true
+    }
+
+    /// The word itself: run together, a bound form, or hyphenated. The word before: this
+    /// one may end a closed compound or an affixed open one written apart.
+    fn gate(&self, key: &str, _ctx: &Context<'_>) -> Gate {
+        let this = self.bound.contains(key) || key.contains('-') || self.open_split(key).is_some();
+        let (may_close, may_open) = self.second_word(key);
+        match (this, may_close || may_open) {
+            (true, true) => Gate::THIS | Gate::PREV,
+            (true, false) => Gate::THIS,
+            (false, true) => Gate::PREV,
+            (false, false) => Gate::NONE,
+        }
+    }
+
     fn check(&self, doc: &Document<'_>, ctx: &Context<'_>, out: &mut Reporter<'_>) {
         let toks = &doc.tokens;
         let mut buf = String::new();
-        let mut i = 0;
-        while i < toks.len() {
-            if !toks[i].is_word() {
-                i += 1;
+        // Past the end of the last pair reported.
+        let mut next = 0;
+        for i in ctx.candidates(doc) {
+            if i < next {
                 continue;
             }
             let x = doc.token_text(i);
@@ -410,7 +427,7 @@ impl Check for Compound {
                 if let Some((expected, help)) = found {
                     let d = out.replace(span, span.text(doc.text), &expected);
                     d.help = Some(help.to_owned());
-                    i += 2;
+                    next = i + 2;
                     continue;
                 }
             }
@@ -432,7 +449,6 @@ impl Check for Compound {
                 let d = out.replace(toks[i].span, x, &expected);
                 d.help = Some(HELP_BOUND.to_owned());
             }
-            i += 1;
         }
     }
 }

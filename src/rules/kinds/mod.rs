@@ -148,6 +148,39 @@ pub trait RuleKind: Check + Sized + 'static {
 pub trait Check: Send + Sync {
     /// Report findings in `doc`.
     fn check(&self, doc: &Document<'_>, ctx: &Context<'_>, out: &mut Reporter<'_>);
+
+    /// True for a check that can only report at words its [`Check::gate`] lets through.
+    /// Such a check walks [`Context::candidates`] instead of every word.
+    fn is_gated(&self) -> bool {
+        false
+    }
+
+    /// Judged from a word's key alone: may a finding start at this word, or at the word
+    /// before it? Must let through every word the check could report at (more is only
+    /// slower). Asked once per distinct word and cached, so it may be slow.
+    fn gate(&self, _key: &str, _ctx: &Context<'_>) -> Gate {
+        Gate::THIS
+    }
+}
+
+/// Which words a gated check must visit, given one word: bit flags.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Gate(pub u8);
+
+impl Gate {
+    /// Neither this word nor the one before it.
+    pub const NONE: Gate = Gate(0);
+    /// This word.
+    pub const THIS: Gate = Gate(1);
+    /// The word token just before this one (`meski pun`: `pun` calls on `meski`).
+    pub const PREV: Gate = Gate(2);
+}
+
+impl std::ops::BitOr for Gate {
+    type Output = Gate;
+    fn bitor(self, rhs: Gate) -> Gate {
+        Gate(self.0 | rhs.0)
+    }
 }
 
 /// What a check may consult besides the document.
@@ -159,6 +192,40 @@ pub struct Context<'c> {
     pub config: &'c Config,
     /// The reference (publication) date, from `--date` or config.
     pub reference_date: Option<chrono::NaiveDate>,
+    /// For a gated check: the word tokens its gate let through, in order. `None`: every
+    /// word.
+    pub candidates: Option<&'c [u32]>,
+}
+
+impl Context<'_> {
+    /// The word tokens a gated check visits: its candidates, or every word.
+    pub fn candidates<'d>(&self, doc: &'d Document<'_>) -> Candidates<'d>
+    where
+        Self: 'd,
+    {
+        match self.candidates {
+            Some(c) => Candidates::Listed(c.iter()),
+            None => Candidates::All(doc.tokens.iter().enumerate()),
+        }
+    }
+}
+
+/// See [`Context::candidates`].
+pub enum Candidates<'d> {
+    /// The gate's list.
+    Listed(std::slice::Iter<'d, u32>),
+    /// Every word token.
+    All(std::iter::Enumerate<std::slice::Iter<'d, crate::document::Token>>),
+}
+
+impl Iterator for Candidates<'_> {
+    type Item = usize;
+    fn next(&mut self) -> Option<usize> {
+        match self {
+            Candidates::Listed(it) => it.next().map(|&i| i as usize),
+            Candidates::All(it) => it.find(|(_, t)| t.is_word()).map(|(i, _)| i),
+        }
+    }
 }
 
 /// Collects one rule's findings, filling in the rule id, level and message template.

@@ -6,7 +6,7 @@ use std::sync::{Arc, LazyLock};
 use regex::Regex;
 use serde::Deserialize;
 
-use super::{BuildEnv, Check, Context, KindError, Reporter, RuleKind};
+use super::{BuildEnv, Check, Context, Gate, KindError, Reporter, RuleKind};
 use crate::diagnostic::Fix;
 use crate::document::normalize::match_case;
 use crate::document::{Document, TokenKind};
@@ -207,7 +207,7 @@ fn unknown_words(doc: &Document<'_>, ctx: &Context<'_>) -> Vec<(usize, Arc<Analy
     let foreign = foreign_spans(doc);
     let mut names: Option<HashSet<&str>> = None;
     let mut out = Vec::new();
-    for i in doc.words() {
+    for i in ctx.candidates(doc) {
         let tok = doc.tokens[i];
         let original = doc.token_text(i);
         if !plain_word(original) {
@@ -256,6 +256,19 @@ fn unknown_words(doc: &Document<'_>, ctx: &Context<'_>) -> Vec<(usize, Arc<Analy
 }
 
 impl Check for Spelling {
+    fn is_gated(&self) -> bool {
+        true
+    }
+
+    /// Words the lexicon does not know. The same for both modes, which share their list.
+    fn gate(&self, key: &str, ctx: &Context<'_>) -> Gate {
+        if ctx.lexicon.is_word(key) {
+            Gate::NONE
+        } else {
+            Gate::THIS
+        }
+    }
+
     fn check(&self, doc: &Document<'_>, ctx: &Context<'_>, out: &mut Reporter<'_>) {
         let lexicon = std::ptr::from_ref(ctx.lexicon) as usize;
         let memo = doc.memo(|d| UnknownWords {

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use serde::Deserialize;
 
 use super::morph::ByEndByte;
-use super::{BuildEnv, Check, Context, KindError, Reporter, RuleKind};
+use super::{BuildEnv, Check, Context, Gate, KindError, Reporter, RuleKind};
 use crate::document::Document;
 use crate::document::normalize::{cut_prefix, cut_suffix, key, match_case};
 use crate::hash::WordMap;
@@ -185,12 +185,29 @@ impl Substitution {
 }
 
 impl Check for Substitution {
+    fn is_gated(&self) -> bool {
+        true
+    }
+
+    /// A listed word, a phrase's first word, or (with `affixes`) a word with a listed stem.
+    fn gate(&self, key: &str, _ctx: &Context<'_>) -> Gate {
+        let hit = self.words.contains_key(key)
+            || (self.affixes
+                && if key.contains('-') {
+                    key.split('-')
+                        .any(|h| self.single(h).is_some() || self.lookup_affixed(h).is_some())
+                } else {
+                    self.lookup_affixed(key).is_some()
+                });
+        if hit { Gate::THIS } else { Gate::NONE }
+    }
+
     fn check(&self, doc: &Document<'_>, ctx: &Context<'_>, out: &mut Reporter<'_>) {
         let toks = &doc.tokens;
-        let mut i = 0;
-        while i < toks.len() {
-            if !toks[i].is_word() || (self.outside_quotes && doc.token_in_quotes(i)) {
-                i += 1;
+        // Past the end of the last phrase reported.
+        let mut next = 0;
+        for i in ctx.candidates(doc) {
+            if i < next || (self.outside_quotes && doc.token_in_quotes(i)) {
                 continue;
             }
             let original = doc.token_text(i);
@@ -217,7 +234,7 @@ impl Check for Substitution {
                     let actual = span.text(doc.text);
                     let expected = match_case(original, right);
                     out.replace(span, actual, &expected);
-                    i = end + 1;
+                    next = end + 1;
                     continue;
                 }
             }
@@ -227,7 +244,6 @@ impl Check for Substitution {
                     out.replace(toks[i].span, original, &expected);
                 }
             }
-            i += 1;
         }
     }
 }

@@ -49,6 +49,7 @@ impl Run {
             lexicon: &lexicon,
             config: &self.config,
             reference_date: self.reference,
+            candidates: None,
         };
         let mut out = Vec::new();
         rule.check
