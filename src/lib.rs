@@ -21,5 +21,5 @@ pub mod render;
 
 pub use diagnostic::{Diagnostic, Fix, Level};
 pub use document::{Document, Format};
-pub use engine::Linter;
+pub use engine::{Linter, WordGates};
 pub use span::Span;

@@ -30,6 +30,10 @@ pub enum LoadError {
     Lexicon(#[from] LexiconError),
 }
 
+/// The word tokens each gated rule visits in one document (see `Check::gate`).
+#[derive(Debug)]
+pub struct WordGates(Vec<Vec<u32>>);
+
 /// Summary of a loaded pack.
 #[derive(Debug, Clone)]
 pub struct PackInfo {
@@ -285,15 +289,31 @@ impl Linter {
 
     /// Run only rule `idx` (enabled or not) on a document, without cross-rule de-duplication.
     pub fn check_rule_doc(&self, doc: &Document<'_>, idx: usize) -> Vec<Diagnostic> {
+        self.check_rule_gated(doc, idx, &self.word_gates(doc))
+    }
+
+    /// Which words each gated rule visits in `doc` (the first step of [`Linter::check`]).
+    pub fn word_gates(&self, doc: &Document<'_>) -> WordGates {
+        WordGates(self.gates.candidates(doc, &self.rules, &self.context()))
+    }
+
+    /// [`Linter::check_rule_doc`] with the document's word gates already found, to time a
+    /// rule alone.
+    pub fn check_rule_gated(
+        &self,
+        doc: &Document<'_>,
+        idx: usize,
+        gates: &WordGates,
+    ) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         let rule = &self.rules[idx];
         let mut ctx = self.context();
         // A disabled rule has no gate slot and reads every word.
-        let lists;
-        if let Some(slot) = self.gates.slot(idx) {
-            lists = self.gates.candidates(doc, &self.rules, &ctx);
-            ctx.candidates = Some(&lists[slot]);
-        }
+        ctx.candidates = self
+            .gates
+            .slot(idx)
+            .and_then(|s| gates.0.get(s))
+            .map(Vec::as_slice);
         rule.check
             .check(doc, &ctx, &mut Reporter::new(&rule.meta, &mut out));
         self.finish(doc, out)

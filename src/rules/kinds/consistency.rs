@@ -2,7 +2,7 @@
 
 use serde::Deserialize;
 
-use super::{BuildEnv, Check, Context, KindError, Reporter, RuleKind};
+use super::{BuildEnv, Check, Context, Gate, KindError, Reporter, RuleKind};
 use crate::diagnostic::Label;
 use crate::document::Document;
 use crate::document::normalize::{Case, capitalize, case_of, key, match_case};
@@ -124,10 +124,10 @@ fn target(counts: &[usize], standard_first: bool) -> Option<usize> {
 }
 
 impl Consistency {
-    fn group_hits(&self, doc: &Document<'_>) -> Vec<Vec<Hit>> {
+    fn group_hits(&self, doc: &Document<'_>, ctx: &Context<'_>) -> Vec<Vec<Hit>> {
         let mut hits: Vec<Vec<Hit>> = vec![Vec::new(); self.groups.len()];
         let toks = &doc.tokens;
-        for i in doc.words() {
+        for i in ctx.candidates(doc) {
             let Some(cands) = self.index.get(doc.key(i)) else {
                 continue;
             };
@@ -205,9 +205,9 @@ impl Consistency {
     }
 
     /// `x-y` and `xy` in the same article.
-    fn auto_hyphen(&self, doc: &Document<'_>, out: &mut Reporter<'_>) {
+    fn auto_hyphen(&self, doc: &Document<'_>, ctx: &Context<'_>, out: &mut Reporter<'_>) {
         let mut hyphened: HashMap<String, Vec<Span>> = HashMap::default();
-        for i in doc.words() {
+        for i in ctx.candidates(doc) {
             // Most words are letters alone, with no hyphen to look for.
             if doc.is_ascii_letters(i) {
                 continue;
@@ -249,6 +249,7 @@ impl Consistency {
         if hyphened.is_empty() {
             return;
         }
+        // The joined forms are any words: every word, not the candidates.
         let mut joined: HashMap<String, Vec<Span>> = HashMap::default();
         for i in doc.words() {
             let k = doc.key(i);
@@ -291,8 +292,21 @@ impl Consistency {
 }
 
 impl Check for Consistency {
-    fn check(&self, doc: &Document<'_>, _ctx: &Context<'_>, out: &mut Reporter<'_>) {
-        let hits = self.group_hits(doc);
+    fn is_gated(&self) -> bool {
+        true
+    }
+
+    /// A listed form's first word, or a hyphenated word (for `auto-hyphen`).
+    fn gate(&self, key: &str, _ctx: &Context<'_>) -> Gate {
+        if self.index.contains_key(key) || (self.auto_hyphen && key.contains('-')) {
+            Gate::THIS
+        } else {
+            Gate::NONE
+        }
+    }
+
+    fn check(&self, doc: &Document<'_>, ctx: &Context<'_>, out: &mut Reporter<'_>) {
+        let hits = self.group_hits(doc, ctx);
         for (g, h) in self.groups.iter().zip(&hits) {
             // Two forms need two hits at least.
             if h.len() < 2 {
@@ -302,7 +316,7 @@ impl Check for Consistency {
             Self::report_group(doc, out, h, &forms, g.standard_first);
         }
         if self.auto_hyphen {
-            self.auto_hyphen(doc, out);
+            self.auto_hyphen(doc, ctx, out);
         }
     }
 }

@@ -158,7 +158,10 @@ impl Check for Reduplication {
                 continue;
             }
             let a = doc.token_text(i);
-            if let Some(expected) = Self::digit_two(a, ctx) {
+            // A word of letters alone has no `2` in it.
+            if !doc.is_ascii_letters(i)
+                && let Some(expected) = Self::digit_two(a, ctx)
+            {
                 out.replace(toks[i].span, a, &expected);
                 i += 1;
                 continue;
