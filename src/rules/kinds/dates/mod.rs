@@ -10,7 +10,7 @@ use serde::Deserialize;
 
 use self::infer::{Assumed, Basis};
 use self::parse::{DateExpr, MONTHS, Parsed, Zone};
-use super::{BuildEnv, Check, Context, KindError, Reporter, RuleKind};
+use super::{BuildEnv, Check, Context, Gate, KindError, Reporter, RuleKind};
 use crate::diagnostic::Fix;
 use crate::document::normalize::{Case, capitalize, with_key};
 use crate::document::{Document, TokenKind};
@@ -82,6 +82,19 @@ impl RuleKind for Dates {
 }
 
 impl Check for Dates {
+    /// The two checks that read words one by one read only day and month names.
+    fn is_gated(&self) -> bool {
+        matches!(self.which, Which::Name | Which::Capital)
+    }
+
+    fn gate(&self, key: &str, _ctx: &Context<'_>) -> Gate {
+        if parse::is_calendar_word(key) {
+            Gate::THIS
+        } else {
+            Gate::NONE
+        }
+    }
+
     fn check(&self, doc: &Document<'_>, ctx: &Context<'_>, out: &mut Reporter<'_>) {
         // Ten rules read the same dates: parsed once per document.
         let parsed = doc.memo(parse::parse);
@@ -91,8 +104,8 @@ impl Check for Dates {
             Which::Year => year(doc, ctx, parsed, out),
             Which::Comma => comma(doc, parsed, out),
             Which::Weekday => weekday(doc, ctx, parsed, out),
-            Which::Name => names(doc, parsed, out),
-            Which::Capital => capitals(doc, parsed, out),
+            Which::Name => names(doc, ctx, parsed, out),
+            Which::Capital => capitals(doc, ctx, parsed, out),
             Which::Format => format(doc, ctx, parsed, out),
             Which::TimeSeparator => time_separator(doc, ctx, parsed, out),
             Which::TimeImpossible => time_impossible(doc, parsed, out),
@@ -358,7 +371,7 @@ fn next_is_year(doc: &Document<'_>, i: usize) -> bool {
         }
 }
 
-fn names(doc: &Document<'_>, parsed: &Parsed, out: &mut Reporter<'_>) {
+fn names(doc: &Document<'_>, ctx: &Context<'_>, parsed: &Parsed, out: &mut Reporter<'_>) {
     let in_date_as_day = |i: usize| {
         parsed
             .dates
@@ -367,7 +380,12 @@ fn names(doc: &Document<'_>, parsed: &Parsed, out: &mut Reporter<'_>) {
     };
     let month_tokens: Vec<usize> = parsed.dates.iter().filter_map(|d| d.month_token).collect();
     let in_date_as_month = |i: usize| month_tokens.contains(&i);
-    for i in doc.words() {
+    // Calendar words, and the month words of parsed dates (`Agsutus` in `21 Agsutus 2024`).
+    let mut words: Vec<usize> = ctx.candidates(doc).collect();
+    words.extend(month_tokens.iter().filter(|&&i| doc.tokens[i].is_word()));
+    words.sort_unstable();
+    words.dedup();
+    for i in words {
         let k = doc.key(i);
         if !parse::is_calendar_word(k) && !in_date_as_month(i) {
             continue;
@@ -402,8 +420,8 @@ fn names(doc: &Document<'_>, parsed: &Parsed, out: &mut Reporter<'_>) {
     }
 }
 
-fn capitals(doc: &Document<'_>, parsed: &Parsed, out: &mut Reporter<'_>) {
-    for i in doc.words() {
+fn capitals(doc: &Document<'_>, ctx: &Context<'_>, parsed: &Parsed, out: &mut Reporter<'_>) {
+    for i in ctx.candidates(doc) {
         let word = doc.token_text(i);
         if doc.case(i) != Case::Lower {
             continue;
