@@ -7,6 +7,10 @@
 #[path = "corpus.rs"]
 mod corpus;
 
+/// The allocator of the `sunting` binary, so that the library is measured as it ships.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use divan::counter::BytesCount;
 use divan::{Bencher, black_box};
 use rayon::prelude::*;
