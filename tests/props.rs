@@ -90,3 +90,20 @@ proptest! {
         check_invariants(&text, Format::Markdown)?;
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// The one-pass key and case shape of the document model agree with the plain
+    /// definitions, for short and long, ASCII and non-ASCII tokens.
+    #[test]
+    fn one_pass_key_and_shape_agree_with_the_definitions(
+        w in prop_oneof![r"[A-Za-z0-9'\-]{0,40}", r"[A-Za-zéÉİK’\-]{0,36}", any::<String>()]
+    ) {
+        use sunting::document::normalize::{case_of, key, push_key_and_shape};
+        let mut k = String::from("x");
+        let letters = !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphabetic());
+        prop_assert_eq!(push_key_and_shape(&w, &mut k), (case_of(&w), letters));
+        prop_assert_eq!(k, format!("x{}", key(&w)));
+    }
+}

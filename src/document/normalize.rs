@@ -69,6 +69,31 @@ pub fn push_key(s: &str, out: &mut String) {
 /// Append `key(w)` to `out` and give `w`'s case shape and whether it is ASCII letters
 /// only (at least one): for ASCII words, the three in a single pass over the bytes.
 pub fn push_key_and_shape(w: &str, out: &mut String) -> (Case, bool) {
+    // Most tokens are short: one pass over the bytes lower-cases them into a stack buffer
+    // and counts letters and capitals, instead of a pass for each.
+    let b = w.as_bytes();
+    if !b.is_empty() && b.len() <= 32 {
+        let mut buf = [0u8; 32];
+        let (mut letters, mut upper, mut high) = (0usize, 0usize, 0u8);
+        for (d, &c) in buf.iter_mut().zip(b) {
+            high |= c;
+            let up = c.wrapping_sub(b'A') < 26;
+            let lo = c.wrapping_sub(b'a') < 26;
+            upper += usize::from(up);
+            letters += usize::from(up | lo);
+            *d = c | (u8::from(up) << 5);
+        }
+        if high < 0x80
+            && let Ok(k) = std::str::from_utf8(&buf[..b.len()])
+        {
+            out.push_str(k);
+            let first_upper = upper > 0
+                && b.iter()
+                    .find(|c| c.is_ascii_alphabetic())
+                    .is_some_and(u8::is_ascii_uppercase);
+            return (shape(letters, upper, first_upper), letters == b.len());
+        }
+    }
     if !w.is_ascii() {
         push_key(w, out);
         return (case_of(w), false);

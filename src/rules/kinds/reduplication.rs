@@ -71,6 +71,13 @@ impl RuleKind for Reduplication {
     }
 }
 
+/// Same first byte or same last byte: necessary for [`Reduplication::pair`] to find
+/// anything (equal keys, or one key a prefix or a suffix of the other).
+fn starts_or_ends_alike(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    !a.is_empty() && !b.is_empty() && (a[0] == b[0] || a[a.len() - 1] == b[b.len() - 1])
+}
+
 /// ASCII letters only, so byte offsets in the lower-cased key match the original.
 fn is_letters(s: &str) -> bool {
     s.len() >= 2 && s.bytes().all(|b| b.is_ascii_alphabetic())
@@ -166,11 +173,20 @@ impl Check for Reduplication {
                 i += 1;
                 continue;
             }
+            // Only neighbours that start or end alike can pair (`kata kata`, `bersama sama`,
+            // `sayur sayuran`): a test of two bytes turns most pairs away.
+            let n = i + 1;
+            if n >= toks.len()
+                || !toks[n].is_word()
+                || !starts_or_ends_alike(doc.key(i), doc.key(n))
+            {
+                i += 1;
+                continue;
+            }
             let a_case = doc.case(i);
             let a_ok = a.len() >= 2
                 && doc.is_ascii_letters(i)
                 && (a_case == Case::Lower || (a_case == Case::Title && doc.is_sentence_initial(i)));
-            let n = i + 1;
             if !a_ok || n >= toks.len() || !toks[n].is_word() || !doc.spaced_from_previous(n) {
                 i += 1;
                 continue;
