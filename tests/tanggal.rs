@@ -113,10 +113,15 @@ fn fixtures_through_the_binary() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/articles");
     assert!(check(&dir, &[], "tanggal_clean.md").is_empty());
     let found = check(&dir, &[], "tanggal_slip.md");
-    assert_eq!(found.len(), 9, "{found:?}");
+    assert_eq!(found.len(), 10, "{found:?}");
     assert!(found.contains(&(
         "tanggal.kapital".into(),
         "minggu".into(),
         vec!["Minggu".into()]
+    )));
+    assert!(found.contains(&(
+        "tanggal.nama".into(),
+        "Agsutus".into(),
+        vec!["Agustus".into()]
     )));
 }

@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 use serde::Deserialize;
 
-use super::{BuildEnv, Check, Context, KindError, Reporter, RuleKind};
+use super::{BuildEnv, Check, Context, Gate, KindError, Reporter, RuleKind};
 use crate::diagnostic::{Fix, Label};
 use crate::document::normalize::{Case, capitalize, case_of, key, with_key};
 use crate::document::{Document, TokenKind};
@@ -164,6 +164,25 @@ impl RuleKind for Names {
 }
 
 impl Check for Names {
+    /// The registry and title checks start only at words that start a registered name or
+    /// a title.
+    fn is_gated(&self) -> bool {
+        matches!(self.which, Which::Registry | Which::Title)
+    }
+
+    fn gate(&self, key: &str, ctx: &Context<'_>) -> Gate {
+        let hit = match self.which {
+            // Names from the project config are few: they let every word through.
+            Which::Registry => {
+                !ctx.config.names.canonical.is_empty()
+                    || !self.registry.variants_from(key).is_empty()
+            }
+            Which::Title => self.title_starts.contains_key(key),
+            _ => true,
+        };
+        if hit { Gate::THIS } else { Gate::NONE }
+    }
+
     fn check(&self, doc: &Document<'_>, ctx: &Context<'_>, out: &mut Reporter<'_>) {
         let accepted: HashSet<String> = ctx.config.names.accept.iter().map(|a| key(a)).collect();
         match self.which {
@@ -176,7 +195,7 @@ impl Check for Names {
                 self.check_lower_case(doc, &idx, ctx, &accepted, out);
             }
             Which::Registry => self.check_registry(doc, ctx, &accepted, out),
-            Which::Title => self.check_titles(doc, out),
+            Which::Title => self.check_titles(doc, ctx, out),
             Which::Hyphenation => {
                 let idx = doc.memo(NameIndex::new);
                 cross::check_document(doc, &idx, &accepted, out);
@@ -740,13 +759,10 @@ impl Names {
         // A config entry that cannot be added (a variant naming itself) is ignored here; the
         // rest of the config still applies.
         let _ = extra.add_config(&ctx.config.names);
-        let mut i = 0;
-        while i < doc.tokens.len() {
-            if doc.tokens[i].kind != TokenKind::Word
-                || doc.case(i) == Case::Lower
-                || !is_capitalised(doc.token_text(i))
-            {
-                i += 1;
+        // Past the end of the last name reported.
+        let mut next = 0;
+        for i in ctx.candidates(doc) {
+            if i < next || doc.case(i) == Case::Lower || !is_capitalised(doc.token_text(i)) {
                 continue;
             }
             let first = doc.key(i);
@@ -763,13 +779,12 @@ impl Names {
                 }
             }
             let Some((end, canonical)) = found else {
-                i += 1;
                 continue;
             };
+            next = end;
             let span = Span::new(doc.tokens[i].span.start, doc.tokens[end - 1].span.end);
             let actual = span.text(doc.text);
             if accepted.contains(&key(actual)) {
-                i = end;
                 continue;
             }
             let expected = if case_of(actual) == Case::Upper {
@@ -778,25 +793,23 @@ impl Names {
                 canonical.to_owned()
             };
             out.replace(span, actual, &expected);
-            i = end;
         }
     }
 
-    fn check_titles(&self, doc: &Document<'_>, out: &mut Reporter<'_>) {
-        let mut i = 0;
-        while i < doc.tokens.len() {
-            let first = if doc.tokens[i].kind == TokenKind::Word {
-                self.title_starts.get(doc.key(i))
-            } else {
-                None
-            };
-            let Some(end) = first.and_then(|ts| {
+    fn check_titles(&self, doc: &Document<'_>, ctx: &Context<'_>, out: &mut Reporter<'_>) {
+        // Past the end of the last title read.
+        let mut next = 0;
+        for i in ctx.candidates(doc) {
+            if i < next {
+                continue;
+            }
+            let Some(end) = self.title_starts.get(doc.key(i)).and_then(|ts| {
                 ts.iter()
                     .find_map(|&t| match_tokens(doc, i, &self.titles[t]))
             }) else {
-                i += 1;
                 continue;
             };
+            next = end;
             let lower: Vec<usize> = (i..end)
                 .filter(|&t| {
                     doc.token_text(t)
@@ -806,7 +819,6 @@ impl Names {
                 })
                 .collect();
             if lower.is_empty() || self.is_generic(doc, i) || !self.person_follows(doc, end) {
-                i = end;
                 continue;
             }
             let (a, b) = (lower[0], lower[lower.len() - 1]);
@@ -831,7 +843,6 @@ impl Names {
                 ],
             );
             d.fixes.push(Fix::new(span, fixed));
-            i = end;
         }
     }
 

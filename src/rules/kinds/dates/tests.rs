@@ -514,6 +514,7 @@ fn slips_fixture_reports_each_planted_slip() {
         ("tanggal.mustahil", "31/9/2025"),
         ("tanggal.koma", ","),
         ("tanggal.nama", "Jum'at"),
+        ("tanggal.nama", "Agsutus"),
         ("tanggal.kapital", "minggu"),
         ("tanggal.format", "09/10"),
         ("waktu.pemisah", "13:30"),
