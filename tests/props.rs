@@ -107,3 +107,25 @@ proptest! {
         prop_assert_eq!(k, format!("x{}", key(&w)));
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    /// The gaps the tokenizer records are what lies between the tokens.
+    #[test]
+    fn tokenizer_gaps_describe_the_text_between_tokens(
+        text in prop_oneof![r"[a-z .,\n\t\u{a0}\u{2003}\r“”-]{0,60}", any::<String>()]
+    ) {
+        use sunting::document::tokens::tokenize_with_gaps;
+        use sunting::document::{is_inline_space, line_breaks};
+        let (tokens, gaps) = tokenize_with_gaps(&text);
+        prop_assert_eq!(tokens.len(), gaps.len());
+        let mut prev_end = 0;
+        for (t, g) in tokens.iter().zip(&gaps) {
+            let gap = &text[prev_end..t.span.start];
+            prop_assert_eq!(usize::from(g.breaks), line_breaks(gap).min(255));
+            prop_assert_eq!(g.inline_space, is_inline_space(gap));
+            prev_end = t.span.end;
+        }
+    }
+}

@@ -96,6 +96,8 @@ pub struct Document<'a> {
     /// Per token: [`ASCII_LETTERS`], [`SPACE_BEFORE`] and [`IN_QUOTES`] bits, tested by
     /// many rules on every word.
     flags: Vec<u8>,
+    /// Per token: the line breaks between it and the token before (at most 255).
+    breaks: Vec<u8>,
     /// Whether token `i` starts its sentence (see [`Document::is_sentence_initial`]).
     initial: Vec<bool>,
     /// Per-document analyses shared by several rules (built once, see [`Document::memo`]).
@@ -164,8 +166,8 @@ impl<'a> Document<'a> {
         }
         masked.sort();
         let prose = mask(text, &masked);
-        let tokens = tokens::tokenize(&prose);
-        let sentences = sentences::split(&prose, &tokens);
+        let (tokens, gaps) = tokens::tokenize_with_gaps(&prose);
+        let sentences = sentences::split(&prose, &tokens, &gaps);
         let paragraphs = sentences::paragraphs(&prose);
         let quoted = quotations(&prose, &tokens, &paragraphs);
         let front_matter = match format {
@@ -193,10 +195,9 @@ impl<'a> Document<'a> {
         let mut key_ends = Vec::with_capacity(tokens.len());
         let mut cases = Vec::with_capacity(tokens.len());
         let mut flags = Vec::with_capacity(tokens.len());
-        let mut prev_end: Option<usize> = None;
         // Tokens and quotations are both in text order: one pointer walks the quotations.
         let mut q = 0;
-        for t in &tokens {
+        for (n, t) in tokens.iter().enumerate() {
             let w = t.span.text(text);
             let (case, letters) = normalize::push_key_and_shape(w, &mut keys);
             key_ends.push(u32::try_from(keys.len()).unwrap_or(u32::MAX));
@@ -205,7 +206,7 @@ impl<'a> Document<'a> {
             if letters {
                 f |= ASCII_LETTERS;
             }
-            if prev_end.is_some_and(|p| is_inline_space(&prose[p..t.span.start])) {
+            if n > 0 && gaps[n].inline_space {
                 f |= SPACE_BEFORE;
             }
             while q < quoted.len() && quoted[q].end <= t.span.start {
@@ -215,8 +216,8 @@ impl<'a> Document<'a> {
                 f |= IN_QUOTES;
             }
             flags.push(f);
-            prev_end = Some(t.span.end);
         }
+        let breaks = gaps.iter().map(|g| g.breaks).collect();
         let initial = sentence_initial(&tokens, &sentences, &quoted, after_dateline);
         Document {
             text,
@@ -224,6 +225,7 @@ impl<'a> Document<'a> {
             key_ends,
             cases,
             flags,
+            breaks,
             initial,
             memo: Mutex::new(HashMap::default()),
             lines: LineIndex::new(text),
@@ -321,6 +323,13 @@ impl<'a> Document<'a> {
     #[inline]
     pub fn spaced_from_previous(&self, i: usize) -> bool {
         self.flags[i] & SPACE_BEFORE != 0
+    }
+
+    /// How many line breaks lie between token `i` and the token before it (or the start
+    /// of the text), up to 255: [`line_breaks`] of the gap, without reading it.
+    #[inline]
+    pub fn breaks_before(&self, i: usize) -> usize {
+        usize::from(self.breaks[i])
     }
 
     /// The case shape of token `i`.

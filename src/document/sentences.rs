@@ -1,6 +1,6 @@
 //! Sentences and paragraphs, aware of the abbreviations and initials of Indonesian copy.
 
-use super::tokens::{Token, TokenKind};
+use super::tokens::{Gap, Token, TokenKind};
 use crate::span::Span;
 
 /// A sentence: its token range and byte span.
@@ -26,7 +26,8 @@ const ABBREVIATIONS: &[&str] = &[
 /// Split tokens into sentences. A sentence ends at `.`, `!` or `?` (with any closing quotes
 /// and brackets after it) followed by a capital, a quote, a digit or the end of the text,
 /// and at a line break unless the next line starts in lower case.
-pub fn split(text: &str, tokens: &[Token]) -> Vec<Sentence> {
+/// `gaps` are the tokenizer's, one per token.
+pub fn split(text: &str, tokens: &[Token], gaps: &[Gap]) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut first = 0;
     let mut i = 0;
@@ -48,9 +49,9 @@ pub fn split(text: &str, tokens: &[Token]) -> Vec<Sentence> {
             }
             let next_ok = match tokens.get(j) {
                 None => true,
+                // Tokens touch exactly when the gap has no line break and no inline space.
                 Some(n) => {
-                    let gap = &text[tokens[j - 1].span.end..n.span.start];
-                    !gap.is_empty() && starts_sentence(n.span.text(text))
+                    n.span.start > tokens[j - 1].span.end && starts_sentence(n.span.text(text))
                 }
             };
             if next_ok {
@@ -59,8 +60,7 @@ pub fn split(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         }
         if boundary_after.is_none() {
             if let Some(n) = tokens.get(i + 1) {
-                let gap = &text[t.span.end..n.span.start];
-                let breaks = super::line_breaks(gap);
+                let breaks = gaps[i + 1].breaks;
                 if breaks > 0 && (breaks > 1 || !starts_lower(n.span.text(text))) {
                     boundary_after = Some(i + 1);
                 }
@@ -159,11 +159,11 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::tokens::tokenize;
+    use crate::document::tokens::tokenize_with_gaps;
 
     fn sentences(text: &str) -> Vec<&str> {
-        let toks = tokenize(text);
-        split(text, &toks)
+        let (toks, gaps) = tokenize_with_gaps(text);
+        split(text, &toks, &gaps)
             .into_iter()
             .map(|s| s.span.text(text))
             .collect()

@@ -58,14 +58,65 @@ fn is_quote(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‘' | '’' | '\'')
 }
 
+/// The whitespace between a token and the one before it (or the start of the text), as
+/// the tokenizer skipped it: whitespace is all that lies between tokens.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Gap {
+    /// How many line breaks (`\n`), at most 255.
+    pub breaks: u8,
+    /// Not empty, and only spaces, tabs and no-break spaces (see `is_inline_space`).
+    pub inline_space: bool,
+}
+
+/// The gap being skipped.
+#[derive(Clone, Copy)]
+struct Pending {
+    any: bool,
+    inline: bool,
+    breaks: u8,
+}
+
+impl Pending {
+    const EMPTY: Pending = Pending {
+        any: false,
+        inline: true,
+        breaks: 0,
+    };
+
+    fn skip(&mut self, c: char) {
+        self.any = true;
+        if c == '\n' {
+            self.breaks = self.breaks.saturating_add(1);
+        }
+        self.inline &= matches!(c, ' ' | '\t' | '\u{a0}');
+    }
+
+    fn take(&mut self) -> Gap {
+        let g = Gap {
+            breaks: self.breaks,
+            inline_space: self.any && self.inline,
+        };
+        *self = Pending::EMPTY;
+        g
+    }
+}
+
 /// Split `text` into tokens.
 pub fn tokenize(text: &str) -> Vec<Token> {
+    tokenize_with_gaps(text).0
+}
+
+/// Split `text` into tokens, with the gap before each.
+pub fn tokenize_with_gaps(text: &str) -> (Vec<Token>, Vec<Gap>) {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 5);
+    let mut gaps = Vec::with_capacity(text.len() / 5);
+    let mut pending = Pending::EMPTY;
     let mut i = 0;
     while i < text.len() {
         let b = bytes[i];
         if matches!(b, b' ' | b'\n') {
+            pending.skip(char::from(b));
             i += 1;
             continue;
         }
@@ -79,9 +130,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         };
         let clen = c.len_utf8();
         if c.is_whitespace() {
+            pending.skip(c);
             i += clen;
             continue;
         }
+        gaps.push(pending.take());
         let start = i;
         // URLs and e-mail addresses run to the next whitespace, minus trailing punctuation.
         if matches!(b, b'h' | b'H' | b'w' | b'W') && starts_url(&text[i..]) {
@@ -148,7 +201,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         });
         i += clen;
     }
-    out
+    debug_assert_eq!(out.len(), gaps.len(), "one gap per token");
+    (out, gaps)
 }
 
 fn scan_while(text: &str, from: usize, f: impl Fn(char) -> bool) -> usize {

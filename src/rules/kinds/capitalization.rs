@@ -5,7 +5,7 @@ use serde::Deserialize;
 
 use super::{BuildEnv, Check, Context, KindError, Reporter, RuleKind};
 use crate::document::normalize::{Case, capitalize, key};
-use crate::document::{Document, TokenKind, line_breaks};
+use crate::document::{Document, TokenKind};
 use crate::hash::{WordMap, WordSet};
 
 /// ## What it does
@@ -134,7 +134,7 @@ impl Capitalization {
         }
         let gap = &doc.prose[toks[j - 1].span.end..toks[j].span.start];
         // A new paragraph.
-        if line_breaks(gap) >= 2 {
+        if doc.breaks_before(j) >= 2 {
             return true;
         }
         // After a dateline (`JAKARTA, Sunting.id – warga ...`).
@@ -191,10 +191,9 @@ impl Capitalization {
         let opens_sentence = q == 0 || {
             let prev = toks[q - 1].span.text(doc.text);
             matches!(prev, "," | ":")
-                || self.starts_sentence(doc, ctx, q + 1) && q > 0 && {
-                    let gap = &doc.prose[toks[q - 1].span.end..toks[q].span.start];
-                    line_breaks(gap) >= 2 || is_final(prev)
-                }
+                || self.starts_sentence(doc, ctx, q + 1)
+                    && q > 0
+                    && (doc.breaks_before(q) >= 2 || is_final(prev))
         };
         if !opens_sentence {
             return false;
@@ -230,7 +229,7 @@ impl Check for Capitalization {
             }
             // Token shape first, the lexicon last: most words are not after a full stop.
             let sentence = self.sentence_start
-                && w.chars().count() >= 2
+                && w.chars().nth(1).is_some()
                 && (self.starts_sentence(doc, ctx, i) || self.starts_quoted_sentence(doc, ctx, i))
                 && !is_list_marker(doc, i)
                 && !before_unknown_word(doc, ctx, i)

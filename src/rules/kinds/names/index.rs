@@ -3,7 +3,7 @@
 //! the capital is evidence of a name (not a sentence start, not a title-case headline).
 
 use crate::document::normalize::{Case, case_of};
-use crate::document::{Document, TokenKind, line_breaks};
+use crate::document::{Document, TokenKind};
 use crate::hash::HashMap;
 
 /// One capitalised word in the article.
@@ -141,7 +141,7 @@ fn headline_tokens(doc: &Document<'_>) -> Vec<bool> {
         }
     };
     for i in 0..doc.tokens.len() {
-        if i > 0 && !doc.spaced_from_previous(i) && line_breaks(doc.gap(i - 1, i)) > 0 {
+        if i > 0 && doc.breaks_before(i) > 0 {
             close(line_start_tok, i, content, caps, &mut out);
             line_start_tok = i;
             content = 0;
