@@ -378,25 +378,32 @@ impl Names {
             if !is_title_word(v) || vs.occs.len() > 2 || v.contains(['\'', '’']) {
                 continue;
             }
-            let vkey = key(v);
-            let vlen = vkey.chars().count();
-            let vfirst = vkey.chars().next();
+            // The key's length and first letter, without the key for an ASCII spelling.
+            let (vlen, vfirst) = if v.is_ascii() {
+                (
+                    v.len(),
+                    v.bytes().next().map(|b| char::from(b.to_ascii_lowercase())),
+                )
+            } else {
+                let k = key(v);
+                (k.chars().count(), k.chars().next())
+            };
             // The candidates within reach: more frequent, at most two letters longer or
             // shorter (`max_distance` allows two edits at most) and with the same first
             // letter (`could_be_slip` wants it). Most spellings have none, and are passed
-            // over before the registry and dictionary look-ups.
-            let near: Vec<&Canonical<'_>> = canon
-                .iter()
-                .filter(|c| {
-                    c.name != v
-                        && c.count >= 2 * vs.occs.len()
-                        && c.len.abs_diff(vlen) <= 2
-                        && c.first == vfirst
-                })
-                .collect();
-            if near.is_empty()
-                || !(3..=20).contains(&vlen)
-                || accepted.contains(&vkey)
+            // over before the key, the registry and dictionary look-ups.
+            let reach = |c: &&Canonical<'_>| {
+                c.name != v
+                    && c.count >= 2 * vs.occs.len()
+                    && c.len.abs_diff(vlen) <= 2
+                    && c.first == vfirst
+            };
+            if !(3..=20).contains(&vlen) || !canon.iter().any(|c| reach(&c)) {
+                continue;
+            }
+            let near: Vec<&Canonical<'_>> = canon.iter().filter(reach).collect();
+            let vkey = key(v);
+            if accepted.contains(&vkey)
                 || CALENDAR.contains(&vkey.as_str())
                 || self.registry.is_part(v)
                 || self

@@ -97,14 +97,21 @@ fn forms_where(
 }
 
 /// Call `f(run tokens, a, b, key hash)` for every window `a..=b` that makes a form, in
-/// order. The key hash ([`key_hasher`] over the key's characters) is built up word by word
-/// as a window grows, so no key string is made for it.
+/// order. The key hash ([`key_hasher`] over the key's letters and digits) is taken from
+/// one buffer of the run's letters and digits, so no key string is made for a window.
 fn forms_scan(doc: &Document<'_>, idx: &NameIndex, mut f: impl FnMut(&[usize], usize, usize, u64)) {
     // Per word of the current run: whether it may be part of a form.
     let mut usable: Vec<bool> = Vec::new();
+    // The run's letters and digits (of the keys) end to end, and per word the byte offset
+    // and character count where it ends: a window's key is a slice of it, hashed at once.
+    let mut chars = String::new();
+    let mut ends: Vec<(usize, usize)> = Vec::new();
     for r in 0..idx.runs.len() {
         let t = idx.run_toks(r);
         usable.clear();
+        chars.clear();
+        ends.clear();
+        let mut count = 0;
         for &i in t {
             let w = doc.token_text(i);
             // Apostrophes are spelling (`Jum'at`), and day and month names belong to the
@@ -116,24 +123,27 @@ fn forms_scan(doc: &Document<'_>, idx: &NameIndex, mut f: impl FnMut(&[usize], u
                     || super::CALENDAR.contains(&doc.key(i))
                     || is_camel_case(w)),
             );
+            for c in doc.key(i).chars().filter(|c| c.is_alphanumeric()) {
+                chars.push(c);
+                count += 1;
+            }
+            ends.push((chars.len(), count));
         }
         for a in 0..t.len() {
             // A run on a headline line, or one that starts a sentence with an ordinary word,
             // still names things; only the capital's evidence differs, which does not matter
             // when comparing hyphens.
-            let mut h = key_hasher();
-            // Letters and digits in the window so far.
-            let mut n = 0;
+            let (from, before) = if a == 0 { (0, 0) } else { ends[a - 1] };
             for b in a..t.len().min(a + 4) {
                 // An unusable word spoils every longer window too.
                 if !usable[b] {
                     break;
                 }
-                for c in doc.key(t[b]).chars().filter(|c| c.is_alphanumeric()) {
-                    h.write_u32(c as u32);
-                    n += 1;
-                }
-                if n >= 4 {
+                let (to, through) = ends[b];
+                // Four letters and digits at least.
+                if through - before >= 4 {
+                    let mut h = key_hasher();
+                    h.write(&chars.as_bytes()[from..to]);
                     f(t, a, b, h.finish());
                 }
             }
@@ -248,7 +258,7 @@ pub(super) fn check_document(
 }
 
 /// The hasher of name keys: fixed, so the same in both passes of one run. A key's hash is
-/// its characters written one by one (`write_u32`), as [`forms_scan`] does.
+/// its letters and digits written at once, as [`forms_scan`] does.
 fn key_hasher() -> foldhash::fast::FoldHasher<'static> {
     foldhash::fast::FixedState::default().build_hasher()
 }
