@@ -393,11 +393,11 @@ pub(crate) fn parse(doc: &Document<'_>) -> Parsed {
     let mut i = 0;
     while i < n {
         let t = doc.tokens[i];
-        let text = doc.token_text(i);
+        // Dates start at numbers: the text of other tokens is not read.
         let consumed = match t.kind {
-            TokenKind::DateLike => numeric_date(doc, i, text, '/', &mut out),
-            TokenKind::Number if text.matches('-').count() == 2 => {
-                numeric_date(doc, i, text, '-', &mut out)
+            TokenKind::DateLike => numeric_date(doc, i, doc.token_text(i), '/', &mut out),
+            TokenKind::Number if doc.token_text(i).matches('-').count() == 2 => {
+                numeric_date(doc, i, doc.token_text(i), '-', &mut out)
             }
             TokenKind::Number => {
                 named_date(doc, i, &mut out).or_else(|| time_of_day(doc, i, &mut out))
