@@ -332,6 +332,29 @@ impl<'a> Document<'a> {
         usize::from(self.breaks[i])
     }
 
+    /// Token `i`'s key packed into one integer when it has at most seven bytes (most
+    /// words): its bytes, and its length in the top byte. Equal keys give equal integers.
+    #[inline]
+    pub fn short_key(&self, i: usize) -> Option<u64> {
+        let start = if i == 0 {
+            0
+        } else {
+            self.key_ends[i - 1] as usize
+        };
+        let len = self.key_ends[i] as usize - start;
+        // Eight bytes read at once (the key and whatever follows it), then cut to the key.
+        let bytes: [u8; 8] = self
+            .keys
+            .as_bytes()
+            .get(start..start + 8)?
+            .try_into()
+            .ok()?;
+        (len <= 7).then(|| {
+            let mask = (1u64 << (8 * len)) - 1;
+            (u64::from_le_bytes(bytes) & mask) | ((len as u64) << 56)
+        })
+    }
+
     /// The case shape of token `i`.
     #[inline]
     pub fn case(&self, i: usize) -> Case {
@@ -507,6 +530,26 @@ mod tests {
             .position(|t| t.span.text(text) == "Ia")
             .unwrap();
         assert!(doc.is_sentence_initial(ia));
+    }
+
+    #[test]
+    fn short_keys_pack_equal_words_equally() {
+        let text = "Dia dan DAN dana dia, pemerintahan dan Dia";
+        let doc = Document::new(text, Format::Text);
+        let words: Vec<usize> = doc.words().collect();
+        for &a in &words {
+            for &b in &words {
+                let (ka, kb) = (doc.short_key(a), doc.short_key(b));
+                if let (Some(x), Some(y)) = (ka, kb) {
+                    assert_eq!(x == y, doc.key(a) == doc.key(b), "{a} {b}");
+                }
+            }
+        }
+        // Seven bytes at most, and only with eight bytes of keys from its start.
+        let long = words.iter().find(|&&i| doc.token_text(i) == "pemerintahan");
+        assert_eq!(doc.short_key(*long.unwrap()), None);
+        assert!(doc.short_key(words[0]).is_some());
+        assert_eq!(doc.short_key(words[words.len() - 1]), None);
     }
 
     #[test]

@@ -33,7 +33,10 @@ pub struct Gates {
 #[derive(Default)]
 struct Answers {
     owner: u64,
-    masks: HashMap<Box<str>, u64>,
+    /// Keys of up to seven bytes (most words), packed (`Document::short_key`): a probe
+    /// compares two integers instead of following a pointer to compare strings.
+    short: HashMap<u64, u64>,
+    long: HashMap<Box<str>, u64>,
 }
 
 thread_local! {
@@ -71,21 +74,29 @@ impl Gates {
             return lists;
         }
         ANSWERS.with_borrow_mut(|answers| {
-            if answers.owner != self.id || answers.masks.len() >= MAX_WORDS {
-                answers.masks.clear();
+            if answers.owner != self.id || answers.short.len() + answers.long.len() >= MAX_WORDS {
+                answers.short.clear();
+                answers.long.clear();
                 answers.owner = self.id;
             }
             for (i, t) in doc.tokens.iter().enumerate() {
                 if !t.is_word() {
                     continue;
                 }
-                let k = doc.key(i);
-                let mask = match answers.masks.get(k) {
-                    Some(&m) => m,
-                    None => {
-                        let m = self.answer(k, rules, ctx);
-                        answers.masks.insert(k.into(), m);
-                        m
+                let mask = if let Some(p) = doc.short_key(i) {
+                    *answers
+                        .short
+                        .entry(p)
+                        .or_insert_with(|| self.answer(doc.key(i), rules, ctx))
+                } else {
+                    let k = doc.key(i);
+                    match answers.long.get(k) {
+                        Some(&m) => m,
+                        None => {
+                            let m = self.answer(k, rules, ctx);
+                            answers.long.insert(k.into(), m);
+                            m
+                        }
                     }
                 };
                 if mask == 0 {
