@@ -223,8 +223,12 @@ fn before_unknown_word(doc: &Document<'_>, ctx: &Context<'_>, i: usize) -> bool 
 impl Check for Capitalization {
     fn check(&self, doc: &Document<'_>, ctx: &Context<'_>, out: &mut Reporter<'_>) {
         for i in doc.words() {
+            // The case shape before the text: most words with a capital are left at once.
+            if doc.case(i) != Case::Lower {
+                continue;
+            }
             let w = doc.token_text(i);
-            if doc.case(i) != Case::Lower || !w.starts_with(char::is_alphabetic) {
+            if !w.starts_with(char::is_alphabetic) {
                 continue;
             }
             // Token shape first, the lexicon last: most words are not after a full stop.

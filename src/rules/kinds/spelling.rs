@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 use super::{BuildEnv, Check, Context, Gate, KindError, Reporter, RuleKind};
 use crate::diagnostic::Fix;
-use crate::document::normalize::match_case;
+use crate::document::normalize::{Case, match_case};
 use crate::document::{Document, TokenKind};
 use crate::hash::HashSet;
 use crate::lexicon::{Analysis, Edit};
@@ -384,10 +384,13 @@ fn next_is_capitalised(doc: &Document<'_>, i: usize) -> bool {
 fn mid_sentence_capitals<'a>(doc: &Document<'a>) -> HashSet<&'a str> {
     doc.words()
         .filter(|&i| {
-            doc.token_text(i)
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase)
+            // A lower-case shape has no capital at all: the cheap test first.
+            doc.case(i) != Case::Lower
+                && doc
+                    .token_text(i)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
                 && !doc.is_sentence_initial(i)
         })
         .map(|i| doc.token_text(i))
