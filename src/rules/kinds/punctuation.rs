@@ -68,7 +68,7 @@ impl Check for Punctuation {
         let prose: &str = &doc.prose;
         match self.which {
             Which::SpaceBefore => {
-                for (whole, mark) in space_before_matches(prose) {
+                for (whole, mark) in space_before_matches(prose, &doc.memo(Marks::new).0) {
                     let first_len = prose[whole..].chars().next().map_or(1, char::len_utf8);
                     let mark_char = &prose[mark..mark + 1];
                     let span = Span::new(whole + first_len, mark + 1);
@@ -85,7 +85,7 @@ impl Check for Punctuation {
                 }
             }
             Which::SpaceAfter => {
-                for mark in space_after_marks(prose) {
+                for mark in space_after_marks(prose, &doc.memo(Marks::new).0) {
                     if inside_word_token(doc, mark.start()) {
                         continue;
                     }
@@ -136,15 +136,24 @@ fn marks(prose: &str) -> Vec<usize> {
     at
 }
 
+/// The document's marks, found once for both spacing rules.
+struct Marks(Vec<usize>);
+
+impl Marks {
+    fn new(doc: &Document<'_>) -> Self {
+        Marks(marks(&doc.prose))
+    }
+}
+
 /// The matches of [`SPACE_BEFORE`] (where the whole match and its mark start), as
 /// `captures_iter` over the whole text gives them. A match is one character, the run of
 /// spaces before a mark, and the mark: it can only start right before that run, so the
 /// regex is tried there alone, on the few bytes up to the character after the mark.
-fn space_before_matches(prose: &str) -> Vec<(usize, usize)> {
+fn space_before_matches(prose: &str, marks: &[usize]) -> Vec<(usize, usize)> {
     let b = prose.as_bytes();
     let mut out = Vec::new();
     let mut from = 0;
-    for j in marks(prose) {
+    for &j in marks {
         // The start of the spaces, tabs and no-break spaces before the mark.
         let mut r = j;
         loop {
@@ -184,12 +193,12 @@ fn space_before_matches(prose: &str) -> Vec<(usize, usize)> {
 /// gives them, searched for only around marks with a letter (or any non-ASCII character)
 /// on both sides. The regex has no anchors or look-around, so a match depends on its own
 /// bytes alone, and each lies within eight bytes (two characters) of its mark.
-fn space_after_marks(prose: &str) -> Vec<regex::Match<'_>> {
+fn space_after_marks<'p>(prose: &'p str, marks: &[usize]) -> Vec<regex::Match<'p>> {
     let b = prose.as_bytes();
     let letterish = |x: u8| x.is_ascii_alphabetic() || x >= 0x80;
     let mut out = Vec::new();
     let mut from = 0;
-    for j in marks(prose) {
+    for &j in marks {
         if j == 0 || j + 1 >= b.len() || j < from || !letterish(b[j - 1]) || !letterish(b[j + 1]) {
             continue;
         }
@@ -312,7 +321,7 @@ mod tests {
                 .map(|c| c.get(1).or_else(|| c.get(2)).unwrap())
                 .map(|m| (m.start(), m.end()))
                 .collect();
-            let scanned: Vec<(usize, usize)> = super::space_after_marks(&s)
+            let scanned: Vec<(usize, usize)> = super::space_after_marks(&s, &super::marks(&s))
                 .iter()
                 .map(|m| (m.start(), m.end()))
                 .collect();
@@ -321,7 +330,7 @@ mod tests {
                 .captures_iter(&s)
                 .map(|c| (c.get(0).unwrap().start(), c.get(1).unwrap().start()))
                 .collect();
-            prop_assert_eq!(whole, super::space_before_matches(&s));
+            prop_assert_eq!(whole, super::space_before_matches(&s, &super::marks(&s)));
         }
     }
 
