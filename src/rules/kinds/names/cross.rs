@@ -44,7 +44,9 @@ fn competing_forms(doc: &Document<'_>, idx: &NameIndex) -> Vec<Form> {
         Span::new(doc.tokens[t[a]].span.start, doc.tokens[t[b]].span.end)
     };
     // Key hash -> (the first window's span, whether another window's text differs).
-    let mut by_hash: HashMap<u64, (Span, bool)> = HashMap::default();
+    // At most four windows start at each capitalised word.
+    let mut by_hash: HashMap<u64, (Span, bool)> =
+        HashMap::with_capacity_and_hasher(4 * idx.occs.len(), Default::default());
     forms_scan(doc, idx, |t, a, b, key_hash| {
         let span = window(t, a, b);
         by_hash
