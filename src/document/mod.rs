@@ -96,8 +96,8 @@ pub struct Document<'a> {
     /// Per token: [`ASCII_LETTERS`], [`SPACE_BEFORE`] and [`IN_QUOTES`] bits, tested by
     /// many rules on every word.
     flags: Vec<u8>,
-    /// Per token: the line breaks between it and the token before (at most 255).
-    breaks: Vec<u8>,
+    /// Per token: the whitespace between it and the token before, as the tokenizer saw it.
+    gaps: Vec<tokens::Gap>,
     /// Whether token `i` starts its sentence (see [`Document::is_sentence_initial`]).
     initial: Vec<bool>,
     /// Per-document analyses shared by several rules (built once, see [`Document::memo`]).
@@ -217,7 +217,6 @@ impl<'a> Document<'a> {
             }
             flags.push(f);
         }
-        let breaks = gaps.iter().map(|g| g.breaks).collect();
         let initial = sentence_initial(&tokens, &sentences, &quoted, after_dateline);
         Document {
             text,
@@ -225,7 +224,7 @@ impl<'a> Document<'a> {
             key_ends,
             cases,
             flags,
-            breaks,
+            gaps,
             initial,
             memo: Mutex::new(HashMap::default()),
             lines: LineIndex::new(text),
@@ -329,7 +328,7 @@ impl<'a> Document<'a> {
     /// of the text), up to 255: [`line_breaks`] of the gap, without reading it.
     #[inline]
     pub fn breaks_before(&self, i: usize) -> usize {
-        usize::from(self.breaks[i])
+        usize::from(self.gaps[i].breaks)
     }
 
     /// Token `i`'s key packed into one integer when it has at most seven bytes (most
