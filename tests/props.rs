@@ -129,3 +129,28 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    /// Whether a token's key is kept apart or read from the text, it is `key` of the
+    /// token, and equal keys pack to equal short keys.
+    #[test]
+    fn document_keys_are_the_keys_of_the_tokens(
+        text in prop_oneof![r"[A-Za-zé0-9 .,\n’-]{0,80}", any::<String>()]
+    ) {
+        use sunting::Document;
+        use sunting::document::normalize::{case_of, key};
+        let doc = Document::new(&text, Format::Text);
+        for i in 0..doc.tokens.len() {
+            let t = doc.token_text(i);
+            prop_assert_eq!(doc.key(i), key(t));
+            prop_assert_eq!(doc.case(i), case_of(t));
+            for j in 0..doc.tokens.len() {
+                if let (Some(a), Some(b)) = (doc.short_key(i), doc.short_key(j)) {
+                    prop_assert_eq!(a == b, doc.key(i) == doc.key(j));
+                }
+            }
+        }
+    }
+}

@@ -87,8 +87,10 @@ pub struct Document<'a> {
     pub quoted: Vec<Span>,
     /// Front matter and dateline.
     pub meta: Meta,
-    /// Every token's matching key (`normalize::key`), concatenated; `key_ends[i]` is where
-    /// token `i`'s key ends. Built once so that rules compare words without allocating.
+    /// The matching keys (`normalize::key`) of the tokens whose key is not their text,
+    /// concatenated; `key_ends[i]` is where token `i`'s key ends in it (an empty range for a
+    /// token that is its own key, [`KEY_IS_TEXT`]). Built once so that rules compare words
+    /// without allocating.
     keys: String,
     key_ends: Vec<u32>,
     /// Every token's case shape.
@@ -110,6 +112,8 @@ const ASCII_LETTERS: u8 = 1;
 const SPACE_BEFORE: u8 = 2;
 /// Token flag: starts inside a quotation ([`Document::in_quotes`]).
 const IN_QUOTES: u8 = 4;
+/// Token flag: the token's text is its key (lower-case ASCII), not copied into `keys`.
+const KEY_IS_TEXT: u8 = 8;
 
 /// Spaces, tabs or no-break spaces only, at least one: words on one line with nothing
 /// between them (a phrase does not run across a line break or punctuation).
@@ -207,12 +211,15 @@ impl<'a> Document<'a> {
         let mut q = 0;
         for (n, t) in tokens.iter().enumerate() {
             let w = t.span.text(text);
-            let (case, letters) = normalize::push_key_and_shape(w, &mut keys);
+            let (case, letters, same) = normalize::key_and_shape(w, &mut keys);
             key_ends.push(u32::try_from(keys.len()).unwrap_or(u32::MAX));
             cases.push(case);
             let mut f = 0;
             if letters {
                 f |= ASCII_LETTERS;
+            }
+            if same {
+                f |= KEY_IS_TEXT;
             }
             if n > 0 && gaps[n].inline_space {
                 f |= SPACE_BEFORE;
@@ -304,12 +311,23 @@ impl<'a> Document<'a> {
     /// The matching key of token `i`: NFC, straight quotes, lower case.
     #[inline]
     pub fn key(&self, i: usize) -> &str {
+        let (bytes, range) = self.key_place(i);
+        &bytes[range]
+    }
+
+    /// Where token `i`'s key is: the text, or the `keys` of the others.
+    #[inline]
+    fn key_place(&self, i: usize) -> (&str, std::ops::Range<usize>) {
+        if self.flags[i] & KEY_IS_TEXT != 0 {
+            let s = self.tokens[i].span;
+            return (self.text, s.start..s.end);
+        }
         let start = if i == 0 {
             0
         } else {
             self.key_ends[i - 1] as usize
         };
-        &self.keys[start..self.key_ends[i] as usize]
+        (&self.keys, start..self.key_ends[i] as usize)
     }
 
     /// True when token `i` is made of ASCII letters only (so byte offsets in its key match
@@ -343,19 +361,10 @@ impl<'a> Document<'a> {
     /// words): its bytes, and its length in the top byte. Equal keys give equal integers.
     #[inline]
     pub fn short_key(&self, i: usize) -> Option<u64> {
-        let start = if i == 0 {
-            0
-        } else {
-            self.key_ends[i - 1] as usize
-        };
-        let len = self.key_ends[i] as usize - start;
+        let (all, range) = self.key_place(i);
+        let (start, len) = (range.start, range.len());
         // Eight bytes read at once (the key and whatever follows it), then cut to the key.
-        let bytes: [u8; 8] = self
-            .keys
-            .as_bytes()
-            .get(start..start + 8)?
-            .try_into()
-            .ok()?;
+        let bytes: [u8; 8] = all.as_bytes().get(start..start + 8)?.try_into().ok()?;
         (len <= 7).then(|| {
             let mask = (1u64 << (8 * len)) - 1;
             (u64::from_le_bytes(bytes) & mask) | ((len as u64) << 56)

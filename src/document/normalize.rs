@@ -67,56 +67,45 @@ pub fn push_key(s: &str, out: &mut String) {
 }
 
 /// Append `key(w)` to `out` and give `w`'s case shape and whether it is ASCII letters
-/// only (at least one): for ASCII words, the three in a single pass over the bytes.
+/// only (at least one).
 pub fn push_key_and_shape(w: &str, out: &mut String) -> (Case, bool) {
-    // Most tokens are short: one pass over the bytes lower-cases them into a stack buffer
-    // and counts letters and capitals, instead of a pass for each.
-    let b = w.as_bytes();
-    if !b.is_empty() && b.len() <= 32 {
-        let mut buf = [0u8; 32];
-        let (mut letters, mut upper, mut high) = (0usize, 0usize, 0u8);
-        for (d, &c) in buf.iter_mut().zip(b) {
-            high |= c;
-            let up = c.wrapping_sub(b'A') < 26;
-            let lo = c.wrapping_sub(b'a') < 26;
-            upper += usize::from(up);
-            letters += usize::from(up | lo);
-            *d = c | (u8::from(up) << 5);
-        }
-        if high < 0x80
-            && let Ok(k) = std::str::from_utf8(&buf[..b.len()])
-        {
-            out.push_str(k);
-            let first_upper = upper > 0
-                && b.iter()
-                    .find(|c| c.is_ascii_alphabetic())
-                    .is_some_and(u8::is_ascii_uppercase);
-            return (shape(letters, upper, first_upper), letters == b.len());
-        }
+    let (case, letters, same) = key_and_shape(w, out);
+    if same {
+        out.push_str(w);
     }
-    if !w.is_ascii() {
+    (case, letters)
+}
+
+/// `w`'s case shape, whether it is ASCII letters only (at least one), and whether its key
+/// is `w` itself (lower-case ASCII: most tokens). Only a key that differs from `w` is
+/// appended to `out`. For ASCII tokens, one pass over the bytes.
+pub fn key_and_shape(w: &str, out: &mut String) -> (Case, bool, bool) {
+    let b = w.as_bytes();
+    // Branch-free counts, which the compiler can vectorise.
+    let (mut letters, mut upper, mut high) = (0usize, 0usize, 0u8);
+    for &c in b {
+        high |= c;
+        let up = c.wrapping_sub(b'A') < 26;
+        let lo = c.wrapping_sub(b'a') < 26;
+        upper += usize::from(up);
+        letters += usize::from(up | lo);
+    }
+    if high >= 0x80 {
         push_key(w, out);
-        return (case_of(w), false);
+        return (case_of(w), false, false);
+    }
+    let all_letters = !b.is_empty() && letters == b.len();
+    if upper == 0 {
+        return (shape(letters, 0, false), all_letters, true);
     }
     let start = out.len();
     out.push_str(w);
     out[start..].make_ascii_lowercase();
-    // Branch-free counts, which the compiler can vectorise.
-    let b = w.as_bytes();
-    let (mut letters, mut upper) = (0usize, 0usize);
-    for &c in b {
-        let up = c.is_ascii_uppercase();
-        upper += usize::from(up);
-        letters += usize::from(up || c.is_ascii_lowercase());
-    }
     let first_upper = b
         .iter()
         .find(|c| c.is_ascii_alphabetic())
         .is_some_and(u8::is_ascii_uppercase);
-    (
-        shape(letters, upper, first_upper),
-        !b.is_empty() && letters == b.len(),
-    )
+    (shape(letters, upper, first_upper), all_letters, false)
 }
 
 /// `w` without the affix `p` at its start. For the short affixes of Indonesian morphology:
