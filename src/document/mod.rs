@@ -95,7 +95,7 @@ pub struct Document<'a> {
     key_ends: Vec<u32>,
     /// Every token's case shape.
     cases: Vec<Case>,
-    /// Per token: [`ASCII_LETTERS`], [`SPACE_BEFORE`] and [`IN_QUOTES`] bits, tested by
+    /// Per token: [`ASCII_LETTERS`], [`IN_QUOTES`] and [`KEY_IS_TEXT`] bits, tested by
     /// many rules on every word.
     flags: Vec<u8>,
     /// Per token: the whitespace between it and the token before, as the tokenizer saw it.
@@ -108,24 +108,10 @@ pub struct Document<'a> {
 
 /// Token flag: ASCII letters only, at least one.
 const ASCII_LETTERS: u8 = 1;
-/// Token flag: only inline space between the previous token and this one.
-const SPACE_BEFORE: u8 = 2;
 /// Token flag: starts inside a quotation ([`Document::in_quotes`]).
-const IN_QUOTES: u8 = 4;
+const IN_QUOTES: u8 = 2;
 /// Token flag: the token's text is its key (lower-case ASCII), not copied into `keys`.
-const KEY_IS_TEXT: u8 = 8;
-
-/// Spaces, tabs or no-break spaces only, at least one: words on one line with nothing
-/// between them (a phrase does not run across a line break or punctuation).
-pub fn is_inline_space(gap: &str) -> bool {
-    !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\t' || c == '\u{a0}')
-}
-
-/// How many line breaks `gap` (the text between two tokens) holds: a blank line is two.
-/// Gaps are short, mostly one space, where a byte loop beats a library search.
-pub fn line_breaks(gap: &str) -> usize {
-    gap.bytes().filter(|&b| b == b'\n').count()
-}
+const KEY_IS_TEXT: u8 = 4;
 
 /// True when `text` holds `sunting-`, the start of every suppression comment: most copy
 /// has none, and then neither the document nor the engine runs a suppression regex.
@@ -178,7 +164,7 @@ impl<'a> Document<'a> {
         }
         masked.sort();
         let prose = mask(text, &masked);
-        let (tokens, gaps) = tokens::tokenize_with_gaps(&prose);
+        let (tokens, gaps) = tokens::tokenize(&prose);
         let sentences = sentences::split(&prose, &tokens, &gaps);
         let paragraphs = sentences::paragraphs(&prose);
         let quoted = quotations(&prose, &tokens, &paragraphs);
@@ -209,7 +195,7 @@ impl<'a> Document<'a> {
         let mut flags = Vec::with_capacity(tokens.len());
         // Tokens and quotations are both in text order: one pointer walks the quotations.
         let mut q = 0;
-        for (n, t) in tokens.iter().enumerate() {
+        for t in &tokens {
             let w = t.span.text(text);
             let (case, letters, same) = normalize::key_and_shape(w, &mut keys);
             key_ends.push(u32::try_from(keys.len()).unwrap_or(u32::MAX));
@@ -220,9 +206,6 @@ impl<'a> Document<'a> {
             }
             if same {
                 f |= KEY_IS_TEXT;
-            }
-            if n > 0 && gaps[n].inline_space {
-                f |= SPACE_BEFORE;
             }
             while q < quoted.len() && quoted[q].end <= t.span.start {
                 q += 1;
@@ -344,14 +327,14 @@ impl<'a> Document<'a> {
     }
 
     /// True when token `i` follows token `i - 1` after nothing but spaces or tabs on the
-    /// same line (see [`is_inline_space`]); false for the first token.
+    /// same line (see [`tokens::Gap`]); false for the first token.
     #[inline]
     pub fn spaced_from_previous(&self, i: usize) -> bool {
-        self.flags[i] & SPACE_BEFORE != 0
+        i > 0 && self.gaps[i].inline_space
     }
 
     /// How many line breaks lie between token `i` and the token before it (or the start
-    /// of the text), up to 255: [`line_breaks`] of the gap, without reading it.
+    /// of the text), up to 255 (see [`tokens::Gap`]).
     #[inline]
     pub fn breaks_before(&self, i: usize) -> usize {
         usize::from(self.gaps[i].breaks)

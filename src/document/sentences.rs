@@ -159,10 +159,10 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::tokens::tokenize_with_gaps;
+    use crate::document::tokens::tokenize;
 
     fn sentences(text: &str) -> Vec<&str> {
-        let (toks, gaps) = tokenize_with_gaps(text);
+        let (toks, gaps) = tokenize(text);
         split(text, &toks, &gaps)
             .into_iter()
             .map(|s| s.span.text(text))

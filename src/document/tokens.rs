@@ -62,9 +62,10 @@ fn is_quote(c: char) -> bool {
 /// the tokenizer skipped it: whitespace is all that lies between tokens.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Gap {
-    /// How many line breaks (`\n`), at most 255.
+    /// How many line breaks (`\n`), at most 255: a blank line is two.
     pub breaks: u8,
-    /// Not empty, and only spaces, tabs and no-break spaces (see `is_inline_space`).
+    /// Not empty, and only spaces, tabs and no-break spaces: words on one line with nothing
+    /// between them (a phrase does not run across a line break or punctuation).
     pub inline_space: bool,
 }
 
@@ -101,13 +102,8 @@ impl Pending {
     }
 }
 
-/// Split `text` into tokens.
-pub fn tokenize(text: &str) -> Vec<Token> {
-    tokenize_with_gaps(text).0
-}
-
 /// Split `text` into tokens, with the gap before each.
-pub fn tokenize_with_gaps(text: &str) -> (Vec<Token>, Vec<Gap>) {
+pub fn tokenize(text: &str) -> (Vec<Token>, Vec<Gap>) {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 5);
     let mut gaps = Vec::with_capacity(text.len() / 5);
@@ -298,6 +294,7 @@ mod tests {
 
     fn words(text: &str) -> Vec<(&str, TokenKind)> {
         tokenize(text)
+            .0
             .into_iter()
             .map(|t| (t.span.text(text), t.kind))
             .collect()

@@ -268,6 +268,19 @@ impl Linter {
         &self.lexicon
     }
 
+    /// The context of rule `idx`, with its candidates from `lists` (the gates' lists of a
+    /// document) when it is gated; a disabled or ungated rule, or no lists, reads every word.
+    fn rule_context<'s>(&'s self, idx: usize, lists: &'s [Vec<u32>]) -> Context<'s> {
+        Context {
+            candidates: self
+                .gates
+                .slot(idx)
+                .and_then(|s| lists.get(s))
+                .map(Vec::as_slice),
+            ..self.context()
+        }
+    }
+
     fn context(&self) -> Context<'_> {
         Context {
             lexicon: &self.lexicon,
@@ -307,15 +320,11 @@ impl Linter {
     ) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         let rule = &self.rules[idx];
-        let mut ctx = self.context();
-        // A disabled rule has no gate slot and reads every word.
-        ctx.candidates = self
-            .gates
-            .slot(idx)
-            .and_then(|s| gates.0.get(s))
-            .map(Vec::as_slice);
-        rule.check
-            .check(doc, &ctx, &mut Reporter::new(&rule.meta, &mut out));
+        rule.check.check(
+            doc,
+            &self.rule_context(idx, &gates.0),
+            &mut Reporter::new(&rule.meta, &mut out),
+        );
         self.finish(doc, out)
     }
 
@@ -329,9 +338,8 @@ impl Linter {
     /// [`Linter::check`], with gated checks walking only their candidates, or (`gated`
     /// false, for tests) every word.
     fn run(&self, doc: &Document<'_>, gated: bool) -> Vec<Diagnostic> {
-        let mut ctx = self.context();
         let lists = if gated {
-            self.gates.candidates(doc, &self.rules, &ctx)
+            self.gates.candidates(doc, &self.rules, &self.context())
         } else {
             Vec::new()
         };
@@ -341,11 +349,7 @@ impl Linter {
             if !self.enabled[i] {
                 continue;
             }
-            ctx.candidates = self
-                .gates
-                .slot(i)
-                .and_then(|s| lists.get(s))
-                .map(Vec::as_slice);
+            let ctx = self.rule_context(i, &lists);
             let target = if rule.meta.defer {
                 &mut deferring
             } else {

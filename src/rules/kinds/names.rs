@@ -252,15 +252,28 @@ struct Canonical<'d> {
 
 impl<'d> Canonical<'d> {
     fn new(name: &'d str, count: usize) -> Self {
-        let key = key(name);
+        let (len, first) = key_len_and_first(name);
         Self {
             name,
             count,
-            len: key.chars().count(),
-            first: key.chars().next(),
-            key,
+            key: key(name),
+            len,
+            first,
         }
     }
+}
+
+/// The length in characters and the first character of `key(w)`, without building the key
+/// for an ASCII word.
+fn key_len_and_first(w: &str) -> (usize, Option<char>) {
+    if w.is_ascii() {
+        return (
+            w.len(),
+            w.bytes().next().map(|b| char::from(b.to_ascii_lowercase())),
+        );
+    }
+    let k = key(w);
+    (k.chars().count(), k.chars().next())
 }
 
 /// The largest edit distance at which a spelling counts as a variant of a name of `len`
@@ -378,16 +391,7 @@ impl Names {
             if !is_title_word(v) || vs.occs.len() > 2 || v.contains(['\'', '’']) {
                 continue;
             }
-            // The key's length and first letter, without the key for an ASCII spelling.
-            let (vlen, vfirst) = if v.is_ascii() {
-                (
-                    v.len(),
-                    v.bytes().next().map(|b| char::from(b.to_ascii_lowercase())),
-                )
-            } else {
-                let k = key(v);
-                (k.chars().count(), k.chars().next())
-            };
+            let (vlen, vfirst) = key_len_and_first(v);
             // The candidates within reach: more frequent, at most two letters longer or
             // shorter (`max_distance` allows two edits at most) and with the same first
             // letter (`could_be_slip` wants it). Most spellings have none, and are passed

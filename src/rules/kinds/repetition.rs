@@ -69,16 +69,16 @@ impl Check for Repetition {
                 i += 1;
                 continue;
             }
-            let (k, kb) = (doc.key(i), doc.key(i + 1));
-            // Most neighbours differ in length or in the first letter: no string compare.
-            if k.len() != kb.len() || k.as_bytes().first() != kb.as_bytes().first() {
+            let k = doc.key(i);
+            let kb = doc.key(i + 1);
+            // Most neighbours differ in the first letter: no call to compare the strings.
+            if k.as_bytes().first() != kb.as_bytes().first() || k != kb {
                 i += 1;
                 continue;
             }
             let (ca, cb) = (doc.case(i), doc.case(i + 1));
-            let same = k == kb
-                && (ca == cb
-                    || (ca == Case::Title && cb == Case::Lower && doc.is_sentence_initial(i)));
+            let same =
+                ca == cb || (ca == Case::Title && cb == Case::Lower && doc.is_sentence_initial(i));
             let wanted = same
                 && !k.contains('-')
                 && k.chars().all(char::is_alphabetic)

@@ -155,8 +155,16 @@ impl Substitution {
         ctx: &Context<'_>,
         original: &str,
     ) -> Option<String> {
+        let (r, affixed) = self.pairs_replacement(word_key, entry)?;
+        // An affixed form the dictionary knows is a different, correct word.
+        (!affixed || !ctx.lexicon.knows(original)).then_some(r)
+    }
+
+    /// The replacement the pairs give `word_key` (whose table entry is `entry`), and
+    /// whether it came from an affixed stem (which the dictionary may overrule).
+    fn pairs_replacement(&self, word_key: &str, entry: Option<&Entry>) -> Option<(String, bool)> {
         if let Some(r) = entry.and_then(|e| e.single.as_ref()) {
-            return Some(r.clone());
+            return Some((r.clone(), false));
         }
         if !self.affixes {
             return None;
@@ -176,11 +184,9 @@ impl Substitution {
                     },
                 )
                 .collect();
-            return changed.then(|| mapped.join("-"));
+            return changed.then(|| (mapped.join("-"), false));
         }
-        let r = self.lookup_affixed(word_key)?;
-        // An affixed form the dictionary knows is a different, correct word.
-        (!ctx.lexicon.knows(original)).then_some(r)
+        self.lookup_affixed(word_key).map(|r| (r, true))
     }
 }
 
@@ -189,17 +195,14 @@ impl Check for Substitution {
         true
     }
 
-    /// A listed word, a phrase's first word, or (with `affixes`) a word with a listed stem.
+    /// A listed word, a phrase's first word, or what the pairs replace (affixed stems,
+    /// reduplicated halves), before the dictionary has its say.
     fn gate(&self, key: &str, _ctx: &Context<'_>) -> Gate {
-        let hit = self.words.contains_key(key)
-            || (self.affixes
-                && if key.contains('-') {
-                    key.split('-')
-                        .any(|h| self.single(h).is_some() || self.lookup_affixed(h).is_some())
-                } else {
-                    self.lookup_affixed(key).is_some()
-                });
-        if hit { Gate::THIS } else { Gate::NONE }
+        if self.words.contains_key(key) || self.pairs_replacement(key, None).is_some() {
+            Gate::THIS
+        } else {
+            Gate::NONE
+        }
     }
 
     fn check(&self, doc: &Document<'_>, ctx: &Context<'_>, out: &mut Reporter<'_>) {

@@ -167,17 +167,7 @@ impl NameIndex {
     /// Index `doc`.
     pub(crate) fn new(doc: &Document<'_>) -> Self {
         let headline_tok = headline_tokens(doc);
-        // Room for every word with a capital, so the tables do not grow as they fill.
-        let capitals = (0..doc.tokens.len())
-            .filter(|&i| doc.case(i) != Case::Lower)
-            .count();
-        let mut idx = NameIndex {
-            occs: Vec::with_capacity(capitals),
-            toks: Vec::with_capacity(capitals),
-            forms: HashMap::with_capacity_and_hasher(capitals, Default::default()),
-            stats: Vec::with_capacity(capitals),
-            ..NameIndex::default()
-        };
+        let mut idx = NameIndex::default();
         let mut prev_cap: Option<usize> = None;
         for (i, t) in doc.tokens.iter().enumerate() {
             let w = doc.token_text(i);
