@@ -116,6 +116,15 @@ fn forms_scan(doc: &Document<'_>, idx: &NameIndex, mut f: impl FnMut(&[usize], u
         let mut count = 0;
         for &i in t {
             let w = doc.token_text(i);
+            if doc.is_ascii_letters(i) {
+                // Letters only (most names): the key is all letters and digits.
+                let k = doc.key(i);
+                usable.push(!(super::CALENDAR.contains(&k) || is_camel_case_ascii(w)));
+                chars.push_str(k);
+                count += k.len();
+                ends.push((chars.len(), count));
+                continue;
+            }
             // Apostrophes are spelling (`Jum'at`), and day and month names belong to the
             // dates rules: only hyphens and spaces are compared here. CamelCase
             // (`MedcoEnergi`, `BobbyNasution`) is brand styling or two words glued where a
@@ -165,6 +174,13 @@ fn is_camel_case(w: &str) -> bool {
         prev_lower = c.is_lowercase();
     }
     false
+}
+
+/// [`is_camel_case`] for ASCII letters, byte by byte.
+fn is_camel_case_ascii(w: &str) -> bool {
+    w.as_bytes()
+        .windows(2)
+        .any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase())
 }
 
 /// Spellings that differ in more than letter case (so in hyphens or spaces).
@@ -592,6 +608,21 @@ mod tests {
         let found = cross_document_names(&[("a", &a), ("b", &b), ("c.md", &c)]);
         let got: Vec<(usize, usize)> = found.iter().map(|(d, f)| (*d, f.span.start)).collect();
         assert_eq!(got, [(2, md.find("Choe Son-hui bicara").unwrap())]);
+    }
+
+    #[test]
+    fn camel_case_byte_test_agrees_with_the_char_test() {
+        for w in [
+            "DetikPagi",
+            "BobbyNasution",
+            "McDonald",
+            "Putin",
+            "KCNA",
+            "iPhone",
+            "A",
+        ] {
+            assert_eq!(is_camel_case_ascii(w), is_camel_case(w), "{w}");
+        }
     }
 
     #[test]

@@ -2,9 +2,13 @@
 //! capitalised words (`Kim Jong Un`, `Korea Utara`), with counts per spelling and whether
 //! the capital is evidence of a name (not a sentence start, not a title-case headline).
 
+use std::hash::BuildHasher;
+use std::ops::Range;
+
+use hashbrown::HashTable;
+
 use crate::document::normalize::{Case, case_of};
 use crate::document::{Document, TokenKind};
-use crate::hash::HashMap;
 
 /// One capitalised word in the article.
 #[derive(Clone, Copy, Debug)]
@@ -30,7 +34,7 @@ impl Occ {
 #[derive(Clone, Debug)]
 pub(crate) struct Run {
     /// Its occurrences: a range of [`NameIndex::occs`] (and of [`NameIndex::toks`]).
-    occs: std::ops::Range<usize>,
+    occs: Range<usize>,
 }
 
 /// Counts for one spelling (exact text).
@@ -38,21 +42,22 @@ pub(crate) struct Run {
 pub(crate) struct FormStats {
     /// The token of its first occurrence: the spelling is that token's text.
     pub(crate) first: usize,
-    /// Indices into [`NameIndex::occs`].
-    pub(crate) occs: Vec<usize>,
+    /// Its occurrences: a range of [`NameIndex::by_form`] (see [`NameIndex::occs_of`]).
+    occs: Range<usize>,
     /// How many occurrences are evidence of a name.
     pub(crate) evidence: usize,
 }
 
 impl FormStats {
+    /// How often the spelling occurs.
+    pub(crate) fn len(&self) -> usize {
+        self.occs.len()
+    }
+
     /// Occurrences counted as the name: all of them once the spelling is attested as a
     /// name somewhere (a sentence-initial `Putin` is still Putin); none otherwise.
     pub(crate) fn count(&self) -> usize {
-        if self.evidence > 0 {
-            self.occs.len()
-        } else {
-            0
-        }
+        if self.evidence > 0 { self.len() } else { 0 }
     }
 }
 
@@ -65,10 +70,27 @@ pub(crate) struct NameIndex {
     toks: Vec<usize>,
     /// Runs of capitalised words.
     pub(crate) runs: Vec<Run>,
-    /// Each spelling's place in [`NameIndex::stats`].
-    forms: HashMap<String, usize>,
+    /// Each spelling's place in [`NameIndex::stats`], found by its text in `spellings`.
+    forms: HashTable<u32>,
+    /// Every spelling end to end, and where each one ends: one buffer, not a string each.
+    spellings: String,
+    spelling_ends: Vec<usize>,
     /// Stats of every spelling, in the order first seen (for stable output).
     pub(crate) stats: Vec<FormStats>,
+    /// The occurrences (indices into `occs`) grouped by spelling, each group in text order.
+    by_form: Vec<usize>,
+}
+
+type Hasher = foldhash::fast::FixedState;
+
+fn hash(w: &str) -> u64 {
+    Hasher::default().hash_one(w)
+}
+
+/// Spelling `f` of the buffer `spellings`, whose spellings end at `ends`.
+fn nth<'s>(spellings: &'s str, ends: &[usize], f: u32) -> &'s str {
+    let f = f as usize;
+    &spellings[if f == 0 { 0 } else { ends[f - 1] }..ends[f]]
 }
 
 /// Lower-case words that stay lower case in a title-case headline.
@@ -100,6 +122,9 @@ fn is_title_small_word(w: &str) -> bool {
     )
 }
 
+/// The longest of [`is_title_small_word`]'s words, in bytes.
+const SMALL_WORD_MAX: usize = 7;
+
 /// True for a word written with an initial capital: `Putin`, `KCNA`, `McDonald`, `Son-hui`.
 pub(crate) fn is_capitalised(word: &str) -> bool {
     if word.is_ascii() {
@@ -126,53 +151,87 @@ pub(crate) fn is_title_word(word: &str) -> bool {
     is_capitalised(word) && matches!(case_of(word), Case::Title | Case::Mixed)
 }
 
-/// Which tokens lie on title-case lines: at least three content words, nearly all of
-/// them capitalised (90% or more).
-fn headline_tokens(doc: &Document<'_>) -> Vec<bool> {
-    let mut out = vec![false; doc.tokens.len()];
-    let mut line_start_tok = 0;
-    let mut content = 0usize;
-    let mut caps = 0usize;
-    let close = |from: usize, to: usize, content: usize, caps: usize, out: &mut [bool]| {
-        if content >= 3 && caps * 10 >= content * 9 {
-            for o in &mut out[from..to] {
-                *o = true;
-            }
-        }
-    };
-    for i in 0..doc.tokens.len() {
-        if i > 0 && doc.breaks_before(i) > 0 {
-            close(line_start_tok, i, content, caps, &mut out);
-            line_start_tok = i;
-            content = 0;
-            caps = 0;
-        }
-        let t = doc.tokens[i];
-        if t.kind != TokenKind::Word {
-            continue;
-        }
-        let w = doc.token_text(i);
-        if w.chars().next().is_some_and(char::is_uppercase) {
-            content += 1;
-            caps += 1;
-        } else if !is_title_small_word(w) {
-            content += 1;
+/// True when the word's first character is a capital.
+fn starts_upper(w: &str) -> bool {
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => w.chars().next().is_some_and(char::is_uppercase),
+    }
+}
+
+/// The words of one line, counted to tell a title-case line (a headline, a read-also
+/// link): at least three content words, nearly all of them capitalised (90% or more).
+#[derive(Default)]
+struct Line {
+    /// Its first token, and its first occurrence in the index.
+    first_tok: usize,
+    first_occ: usize,
+    /// Words with a capital first, and the other words.
+    caps: usize,
+    others: usize,
+    /// Other words short enough to be small words (`dan`, `di`): only these can be left
+    /// out of the content words, so most lines are decided without looking at them.
+    short_others: usize,
+}
+
+impl Line {
+    fn count(&mut self, w: &str) {
+        if starts_upper(w) {
+            self.caps += 1;
+        } else {
+            self.others += 1;
+            self.short_others += usize::from(w.len() <= SMALL_WORD_MAX);
         }
     }
-    close(line_start_tok, doc.tokens.len(), content, caps, &mut out);
-    out
+
+    /// True when the line, tokens `first_tok..end`, is title case.
+    fn is_title_case(&self, doc: &Document<'_>, end: usize) -> bool {
+        // Content words are the capitalised ones plus the others that are not small
+        // words; 90% capitalised of three or more needs three capitals at least.
+        let title = |content_others: usize| {
+            let content = self.caps + content_others;
+            content >= 3 && self.caps * 10 >= content * 9
+        };
+        if self.caps < 3 || !title(self.others - self.short_others) {
+            return false;
+        }
+        if title(self.others) {
+            return true;
+        }
+        let small = (self.first_tok..end)
+            .filter(|&i| doc.tokens[i].kind == TokenKind::Word)
+            .map(|i| doc.token_text(i))
+            .filter(|w| !starts_upper(w) && is_title_small_word(w))
+            .count();
+        title(self.others - small)
+    }
 }
 
 impl NameIndex {
     /// Index `doc`.
     pub(crate) fn new(doc: &Document<'_>) -> Self {
-        let headline_tok = headline_tokens(doc);
         let mut idx = NameIndex::default();
+        // The spelling of each occurrence, as an index into `stats`.
+        let mut form_of: Vec<u32> = Vec::new();
+        let mut line = Line::default();
         let mut prev_cap: Option<usize> = None;
         for (i, t) in doc.tokens.iter().enumerate() {
+            if i > 0 && doc.breaks_before(i) > 0 {
+                idx.close_line(doc, &line, i);
+                line = Line {
+                    first_tok: i,
+                    first_occ: idx.occs.len(),
+                    ..Line::default()
+                };
+            }
+            if t.kind != TokenKind::Word {
+                prev_cap = None;
+                continue;
+            }
             let w = doc.token_text(i);
+            line.count(w);
             // A lower-case shape has no capital at all: the cheap test first.
-            if t.kind != TokenKind::Word || doc.case(i) == Case::Lower || !is_capitalised(w) {
+            if doc.case(i) == Case::Lower || !is_capitalised(w) {
                 prev_cap = None;
                 continue;
             }
@@ -186,35 +245,79 @@ impl NameIndex {
                 idx.runs.push(Run { occs: k..k + 1 });
                 idx.runs.len() - 1
             };
-            let occ = Occ {
+            idx.occs.push(Occ {
                 tok: i,
                 run,
                 initial: doc.is_sentence_initial(i),
-                headline: headline_tok[i],
-            };
-            idx.occs.push(occ);
+                headline: false,
+            });
             idx.toks.push(i);
-            let evidence = usize::from(occ.is_evidence());
-            if let Some(&f) = idx.forms.get(w) {
-                let stats = &mut idx.stats[f];
-                stats.occs.push(k);
-                stats.evidence += evidence;
-            } else {
-                idx.forms.insert(w.to_owned(), idx.stats.len());
-                idx.stats.push(FormStats {
-                    first: i,
-                    occs: vec![k],
-                    evidence,
-                });
-            }
+            form_of.push(idx.spelling(w, i));
             prev_cap = Some(i);
         }
+        idx.close_line(doc, &line, doc.tokens.len());
+        idx.group_by_form(&form_of);
         idx
+    }
+
+    /// Mark the occurrences on `line` (which ends before token `end`) when it is title case.
+    fn close_line(&mut self, doc: &Document<'_>, line: &Line, end: usize) {
+        if line.first_occ < self.occs.len() && line.is_title_case(doc, end) {
+            for o in &mut self.occs[line.first_occ..] {
+                o.headline = true;
+            }
+        }
+    }
+
+    /// The place in `stats` of spelling `w`, first seen at token `tok` when new (its
+    /// occurrences and evidence are filled in by [`NameIndex::group_by_form`]).
+    fn spelling(&mut self, w: &str, tok: usize) -> u32 {
+        let h = hash(w);
+        let (spellings, ends) = (&self.spellings, &self.spelling_ends);
+        if let Some(&f) = self.forms.find(h, |&f| nth(spellings, ends, f) == w) {
+            return f;
+        }
+        let f = u32::try_from(self.stats.len()).expect("fewer than 2^32 spellings");
+        self.spellings.push_str(w);
+        self.spelling_ends.push(self.spellings.len());
+        self.stats.push(FormStats {
+            first: tok,
+            ..FormStats::default()
+        });
+        let (spellings, ends) = (&self.spellings, &self.spelling_ends);
+        self.forms
+            .insert_unique(h, f, |&g| hash(nth(spellings, ends, g)));
+        f
+    }
+
+    /// Fill in each spelling's occurrences and evidence, now that every line is judged.
+    fn group_by_form(&mut self, form_of: &[u32]) {
+        // Counting sort: each spelling's occurrences are one slice of `by_form`.
+        let mut start = vec![0usize; self.stats.len() + 1];
+        for &f in form_of {
+            start[f as usize + 1] += 1;
+        }
+        for f in 0..self.stats.len() {
+            start[f + 1] += start[f];
+        }
+        for (f, st) in self.stats.iter_mut().enumerate() {
+            st.occs = start[f]..start[f];
+        }
+        self.by_form = vec![0; form_of.len()];
+        for (k, &f) in form_of.iter().enumerate() {
+            let st = &mut self.stats[f as usize];
+            self.by_form[st.occs.end] = k;
+            st.occs.end += 1;
+            st.evidence += usize::from(self.occs[k].is_evidence());
+        }
     }
 
     /// The spelling's stats.
     pub(crate) fn form(&self, w: &str) -> Option<&FormStats> {
-        self.forms.get(w).map(|&f| &self.stats[f])
+        let (spellings, ends) = (&self.spellings, &self.spelling_ends);
+        self.forms
+            .find(hash(w), |&f| nth(spellings, ends, f) == w)
+            .map(|&f| &self.stats[f as usize])
     }
 
     /// The stats of a spelling the article uses (one of [`NameIndex::stats`]).
@@ -223,6 +326,11 @@ impl NameIndex {
     /// When the article does not use `w`: a caller's bug.
     pub(crate) fn used(&self, w: &str) -> &FormStats {
         self.form(w).expect("a spelling of this article")
+    }
+
+    /// The occurrences of a spelling (indices into [`NameIndex::occs`]), in text order.
+    pub(crate) fn occs_of(&self, st: &FormStats) -> &[usize] {
+        &self.by_form[st.occs.clone()]
     }
 
     /// The tokens of run `r`, in order.
@@ -251,12 +359,12 @@ mod tests {
         let doc = Document::new(text, Format::Text);
         let idx = NameIndex::new(&doc);
         let putin = idx.form("Putin").unwrap();
-        assert_eq!(putin.occs.len(), 2);
+        assert_eq!(putin.len(), 2);
         assert_eq!(putin.evidence, 1);
         assert_eq!(putin.count(), 2);
         // `Presiden` starts the text: no evidence, so not counted as a name.
         assert_eq!(idx.form("Presiden").unwrap().count(), 0);
-        let kim = idx.occs[idx.form("Kim").unwrap().occs[0]];
+        let kim = idx.occs[idx.occs_of(idx.form("Kim").unwrap())[0]];
         let run: Vec<&str> = idx
             .run_toks(kim.run)
             .iter()
@@ -264,6 +372,18 @@ mod tests {
             .collect();
         assert_eq!(run, ["Kim", "Jong", "Un"]);
         assert_eq!(idx.form("KCNA").unwrap().count(), 1);
+    }
+
+    #[test]
+    fn small_words_do_not_spoil_a_title_case_line() {
+        let text = "Presiden Baru di Istana dan Menteri Keuangan\n\
+                    Kemarin Menteri Keuangan tiba di kantor pajak.";
+        let doc = Document::new(text, Format::Text);
+        let idx = NameIndex::new(&doc);
+        // `Istana` stands only on the headline (`di` and `dan` are small words there).
+        assert_eq!(idx.form("Istana").unwrap().count(), 0);
+        // The body line has ordinary lower-case words: its capitals are evidence.
+        assert_eq!(idx.form("Keuangan").unwrap().evidence, 1);
     }
 
     #[test]
