@@ -292,14 +292,14 @@ impl<'a> Document<'a> {
     }
 
     /// The matching key of token `i`: NFC, straight quotes, lower case.
-    #[inline]
+    #[inline(always)]
     pub fn key(&self, i: usize) -> &str {
         let (bytes, range) = self.key_place(i);
         &bytes[range]
     }
 
     /// Where token `i`'s key is: the text, or the `keys` of the others.
-    #[inline]
+    #[inline(always)]
     fn key_place(&self, i: usize) -> (&str, std::ops::Range<usize>) {
         if self.flags[i] & KEY_IS_TEXT != 0 {
             let s = self.tokens[i].span;
