@@ -298,6 +298,14 @@ impl<'a> Document<'a> {
         &bytes[range]
     }
 
+    /// The bytes of token `i`'s key: [`Document::key`] without the character-boundary
+    /// tests of slicing a `str`, for byte comparisons on every token.
+    #[inline(always)]
+    pub fn key_bytes(&self, i: usize) -> &[u8] {
+        let (bytes, range) = self.key_place(i);
+        &bytes.as_bytes()[range]
+    }
+
     /// Where token `i`'s key is: the text, or the `keys` of the others.
     #[inline(always)]
     fn key_place(&self, i: usize) -> (&str, std::ops::Range<usize>) {

@@ -23,6 +23,9 @@ const ABBREVIATIONS: &[&str] = &[
     "m.si", "s.sos", "s.pd", "s.kom", "m.m", "ph.d", "dkk",
 ];
 
+/// The longest of [`ABBREVIATIONS`], in bytes.
+const ABBREVIATION_MAX: usize = 7;
+
 /// Split tokens into sentences. A sentence ends at `.`, `!` or `?` (with any closing quotes
 /// and brackets after it) followed by a capital, a quote, a digit or the end of the text,
 /// and at a line break unless the next line starts in lower case.
@@ -113,15 +116,22 @@ fn is_abbreviation(text: &str, tokens: &[Token], i: usize) -> bool {
     if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
         return true;
     }
+    let dotted_before = |k: usize| {
+        k >= 2
+            && tokens[k - 1].span.text(text) == "."
+            && tokens[k - 2].kind == TokenKind::Word
+            && tokens[k - 2].span.end == tokens[k - 1].span.start
+            && tokens[k - 1].span.end == tokens[k].span.start
+    };
+    // Most periods end an ordinary word: compared without lower-casing a copy.
+    if word.is_ascii() && !dotted_before(i - 1) {
+        return word.len() <= ABBREVIATION_MAX
+            && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word));
+    }
     // Dotted abbreviations such as `S.H.`, `a.n.`: look back over `X.` pairs.
     let mut k = i - 1;
     let mut dotted = word.to_lowercase();
-    while k >= 2
-        && tokens[k - 1].span.text(text) == "."
-        && tokens[k - 2].kind == TokenKind::Word
-        && tokens[k - 2].span.end == tokens[k - 1].span.start
-        && tokens[k - 1].span.end == tokens[k].span.start
-    {
+    while dotted_before(k) {
         dotted = format!(
             "{}.{}",
             tokens[k - 2].span.text(text).to_lowercase(),
@@ -181,6 +191,20 @@ mod tests {
                 "Lalu A. H. Nasution datang."
             ]
         );
+    }
+
+    #[test]
+    fn abbreviations_match_in_any_case_and_dotted() {
+        let s = sentences("Ia bertemu BRIGJEN. Ahmad dan Andi, S.H. Kemarin. Semua bubar.");
+        assert_eq!(
+            s,
+            vec![
+                "Ia bertemu BRIGJEN. Ahmad dan Andi, S.H. Kemarin.",
+                "Semua bubar."
+            ]
+        );
+        let longest = ABBREVIATIONS.iter().map(|a| a.len()).max();
+        assert_eq!(longest, Some(ABBREVIATION_MAX));
     }
 
     #[test]

@@ -212,17 +212,44 @@ fn scan_while(text: &str, from: usize, f: impl Fn(char) -> bool) -> usize {
     end
 }
 
+const DIGIT: u8 = 1;
+const LETTER: u8 = 2;
+
+/// Per byte: [`DIGIT`] for an ASCII digit, [`LETTER`] for an ASCII letter, 0 otherwise. One
+/// load per byte in the loop over most of the text.
+static ASCII_CLASS: [u8; 256] = {
+    let mut t = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_digit() {
+            DIGIT
+        } else if c.is_ascii_alphabetic() {
+            LETTER
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
 /// Scan a word or number starting at `i`.
 fn scan_word(text: &str, i: usize) -> (usize, TokenKind) {
     // Most words are plain ASCII letters and digits: run over those bytes first, then go on
     // character by character from where they stop.
     let bytes = text.as_bytes();
     let mut end = i;
-    let mut has_letter = false;
-    while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
-        has_letter |= bytes[end].is_ascii_alphabetic();
+    let mut seen = 0;
+    while let Some(&b) = bytes.get(end) {
+        let class = ASCII_CLASS[usize::from(b)];
+        if class == 0 {
+            break;
+        }
+        seen |= class;
         end += 1;
     }
+    let mut has_letter = seen & LETTER != 0;
     let ascii_end = end;
     // Most words end at a space or a mark that cannot join (`,` after letters is checked
     // below): done without walking characters.

@@ -388,7 +388,7 @@ impl Names {
         }
         for vs in &idx.stats {
             let v = doc.token_text(vs.first);
-            if !is_title_word(v) || vs.occs.len() > 2 || v.contains(['\'', '’']) {
+            if !is_title_word(v) || vs.len() > 2 || v.contains(['\'', '’']) {
                 continue;
             }
             let (vlen, vfirst) = key_len_and_first(v);
@@ -398,7 +398,7 @@ impl Names {
             // over before the key, the registry and dictionary look-ups.
             let reach = |c: &&Canonical<'_>| {
                 c.name != v
-                    && c.count >= 2 * vs.occs.len()
+                    && c.count >= 2 * vs.len()
                     && c.len.abs_diff(vlen) <= 2
                     && c.first == vfirst
             };
@@ -419,8 +419,8 @@ impl Names {
                 continue;
             }
             let v_is_word = ctx.lexicon.knows(&vkey);
-            let occs: Vec<usize> = vs
-                .occs
+            let occs: Vec<usize> = idx
+                .occs_of(vs)
                 .iter()
                 .copied()
                 .filter(|&k| {
@@ -463,8 +463,7 @@ impl Names {
                     && !same_parts
                     && (!occs.iter().all(|&k| self.stands_alone(doc, idx, k))
                         || !idx
-                            .used(c)
-                            .occs
+                            .occs_of(idx.used(c))
                             .iter()
                             .any(|&ck| self.stands_alone(doc, idx, ck)))
                 {
@@ -492,8 +491,7 @@ impl Names {
                 continue;
             }
             let first_c = idx
-                .used(c)
-                .occs
+                .occs_of(idx.used(c))
                 .iter()
                 .map(|&k| doc.tokens[idx.occs[k].tok].span)
                 .next();
@@ -526,7 +524,7 @@ impl Names {
         let (vl, vr) = idx.neighbours(k);
         let text = |t: Option<usize>| t.map(|t| doc.token_text(t));
         let (vl, vr) = (text(vl), text(vr));
-        let c_occs = &idx.used(c).occs;
+        let c_occs = idx.occs_of(idx.used(c));
         let c_nb: Vec<(Option<&str>, Option<&str>)> = c_occs
             .iter()
             .map(|&ck| {
@@ -702,8 +700,8 @@ impl Names {
                 // name here, or used as a person's or a place's name elsewhere.
                 self.registry.is_person_or_place_part(&cap)
                     || self.next_to_name_parts(doc, idx, i, &cap)
-                    || stats
-                        .occs
+                    || idx
+                        .occs_of(stats)
                         .iter()
                         .any(|&k| is_person_or_place(doc, idx.occs[k].tok))
             };

@@ -73,8 +73,7 @@ impl RuleKind for Reduplication {
 
 /// Same first byte or same last byte: necessary for [`Reduplication::pair`] to find
 /// anything (equal keys, or one key a prefix or a suffix of the other).
-fn starts_or_ends_alike(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
+fn starts_or_ends_alike(a: &[u8], b: &[u8]) -> bool {
     !a.is_empty() && !b.is_empty() && (a[0] == b[0] || a[a.len() - 1] == b[b.len() - 1])
 }
 
@@ -178,7 +177,7 @@ impl Check for Reduplication {
             let n = i + 1;
             if n >= toks.len()
                 || !toks[n].is_word()
-                || !starts_or_ends_alike(doc.key(i), doc.key(n))
+                || !starts_or_ends_alike(doc.key_bytes(i), doc.key_bytes(n))
             {
                 i += 1;
                 continue;

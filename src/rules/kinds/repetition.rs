@@ -69,13 +69,13 @@ impl Check for Repetition {
                 i += 1;
                 continue;
             }
-            let k = doc.key(i);
-            let kb = doc.key(i + 1);
+            let (ka, kb) = (doc.key_bytes(i), doc.key_bytes(i + 1));
             // Most neighbours differ in the first letter: no call to compare the strings.
-            if k.as_bytes().first() != kb.as_bytes().first() || k != kb {
+            if ka.first() != kb.first() || ka != kb {
                 i += 1;
                 continue;
             }
+            let k = doc.key(i);
             let (ca, cb) = (doc.case(i), doc.case(i + 1));
             let same =
                 ca == cb || (ca == Case::Title && cb == Case::Lower && doc.is_sentence_initial(i));
