@@ -84,10 +84,15 @@ impl Gates {
                     continue;
                 }
                 let mask = if let Some(p) = doc.short_key(i) {
-                    *answers
-                        .short
-                        .entry(p)
-                        .or_insert_with(|| self.answer(doc.key(i), rules, ctx))
+                    // A look-up first: the entry API costs more, and most words are known.
+                    match answers.short.get(&p) {
+                        Some(&m) => m,
+                        None => {
+                            let m = self.answer(doc.key(i), rules, ctx);
+                            answers.short.insert(p, m);
+                            m
+                        }
+                    }
                 } else {
                     let k = doc.key(i);
                     match answers.long.get(k) {

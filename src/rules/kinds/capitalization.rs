@@ -228,12 +228,17 @@ impl Check for Capitalization {
                 continue;
             }
             let w = doc.token_text(i);
-            if !w.starts_with(char::is_alphabetic) {
+            let letters = doc.is_ascii_letters(i);
+            if !letters && !w.starts_with(char::is_alphabetic) {
                 continue;
             }
             // Token shape first, the lexicon last: most words are not after a full stop.
             let sentence = self.sentence_start
-                && w.chars().nth(1).is_some()
+                && (if letters {
+                    w.len() >= 2
+                } else {
+                    w.chars().nth(1).is_some()
+                })
                 && (self.starts_sentence(doc, ctx, i) || self.starts_quoted_sentence(doc, ctx, i))
                 && !is_list_marker(doc, i)
                 && !before_unknown_word(doc, ctx, i)

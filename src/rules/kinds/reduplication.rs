@@ -163,12 +163,11 @@ impl Check for Reduplication {
                 i += 1;
                 continue;
             }
-            let a = doc.token_text(i);
             // A word of letters alone has no `2` in it.
             if !doc.is_ascii_letters(i)
-                && let Some(expected) = Self::digit_two(a, ctx)
+                && let Some(expected) = Self::digit_two(doc.token_text(i), ctx)
             {
-                out.replace(toks[i].span, a, &expected);
+                out.replace(toks[i].span, doc.token_text(i), &expected);
                 i += 1;
                 continue;
             }
@@ -182,6 +181,7 @@ impl Check for Reduplication {
                 i += 1;
                 continue;
             }
+            let a = doc.token_text(i);
             let a_case = doc.case(i);
             let a_ok = a.len() >= 2
                 && doc.is_ascii_letters(i)
