@@ -100,10 +100,15 @@ proptest! {
     fn one_pass_key_and_shape_agree_with_the_definitions(
         w in prop_oneof![r"[A-Za-z0-9'\-]{0,40}", r"[A-Za-zéÉİK’\-]{0,36}", any::<String>()]
     ) {
-        use sunting::document::normalize::{case_of, key, push_key_and_shape};
+        use sunting::document::normalize::{case_of, key, key_and_shape};
         let mut k = String::from("x");
         let letters = !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphabetic());
-        prop_assert_eq!(push_key_and_shape(&w, &mut k), (case_of(&w), letters));
+        let (case, ascii_letters, same) = key_and_shape(&w, &mut k);
+        // A token that is its own key is not copied: the document reads it from the text.
+        if same {
+            k.push_str(&w);
+        }
+        prop_assert_eq!((case, ascii_letters), (case_of(&w), letters));
         prop_assert_eq!(k, format!("x{}", key(&w)));
     }
 }

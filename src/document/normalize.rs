@@ -66,16 +66,6 @@ pub fn push_key(s: &str, out: &mut String) {
     }
 }
 
-/// Append `key(w)` to `out` and give `w`'s case shape and whether it is ASCII letters
-/// only (at least one).
-pub fn push_key_and_shape(w: &str, out: &mut String) -> (Case, bool) {
-    let (case, letters, same) = key_and_shape(w, out);
-    if same {
-        out.push_str(w);
-    }
-    (case, letters)
-}
-
 /// `w`'s case shape, whether it is ASCII letters only (at least one), and whether its key
 /// is `w` itself (lower-case ASCII: most tokens). Only a key that differs from `w` is
 /// appended to `out`. For ASCII tokens, one pass over the bytes.
@@ -106,6 +96,20 @@ pub fn key_and_shape(w: &str, out: &mut String) -> (Case, bool, bool) {
         .find(|c| c.is_ascii_alphabetic())
         .is_some_and(u8::is_ascii_uppercase);
     (shape(letters, upper, first_upper), all_letters, false)
+}
+
+/// The length in bytes of the longest of `words`: a bound that turns most words away
+/// before a list is searched.
+pub const fn longest(words: &[&str]) -> usize {
+    let mut max = 0;
+    let mut i = 0;
+    while i < words.len() {
+        if words[i].len() > max {
+            max = words[i].len();
+        }
+        i += 1;
+    }
+    max
 }
 
 /// `w` without the affix `p` at its start. For the short affixes of Indonesian morphology:
@@ -255,9 +259,20 @@ mod tests {
             assert_eq!(case_of_slow(w), c, "{w}");
             let mut k = String::from("x");
             let letters = !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphabetic());
-            assert_eq!(push_key_and_shape(w, &mut k), (c, letters), "{w}");
+            let (case, ascii_letters, same) = key_and_shape(w, &mut k);
+            if same {
+                k.push_str(w);
+            }
+            assert_eq!((case, ascii_letters), (c, letters), "{w}");
             assert_eq!(k, format!("x{}", key(w)), "{w}");
         }
+    }
+
+    #[test]
+    fn longest_is_the_byte_length_of_the_longest_word() {
+        assert_eq!(longest(&["di", "tentang", "dan"]), 7);
+        assert_eq!(longest(&["ph.d", "é"]), 4);
+        assert_eq!(longest(&[]), 0);
     }
 
     #[test]

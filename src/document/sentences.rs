@@ -23,8 +23,8 @@ const ABBREVIATIONS: &[&str] = &[
     "m.si", "s.sos", "s.pd", "s.kom", "m.m", "ph.d", "dkk",
 ];
 
-/// The longest of [`ABBREVIATIONS`], in bytes.
-const ABBREVIATION_MAX: usize = 7;
+/// The longest of [`ABBREVIATIONS`], in bytes: longer words are not looked for.
+const ABBREVIATION_MAX: usize = super::normalize::longest(ABBREVIATIONS);
 
 /// Split tokens into sentences. A sentence ends at `.`, `!` or `?` (with any closing quotes
 /// and brackets after it) followed by a capital, a quote, a digit or the end of the text,
@@ -203,8 +203,6 @@ mod tests {
                 "Semua bubar."
             ]
         );
-        let longest = ABBREVIATIONS.iter().map(|a| a.len()).max();
-        assert_eq!(longest, Some(ABBREVIATION_MAX));
     }
 
     #[test]

@@ -83,25 +83,21 @@ impl Gates {
                 if !t.is_word() {
                     continue;
                 }
-                let mask = if let Some(p) = doc.short_key(i) {
-                    // A look-up first: the entry API costs more, and most words are known.
-                    match answers.short.get(&p) {
-                        Some(&m) => m,
-                        None => {
-                            let m = self.answer(doc.key(i), rules, ctx);
-                            answers.short.insert(p, m);
-                            m
-                        }
-                    }
-                } else {
-                    let k = doc.key(i);
-                    match answers.long.get(k) {
-                        Some(&m) => m,
-                        None => {
-                            let m = self.answer(k, rules, ctx);
-                            answers.long.insert(k.into(), m);
-                            m
-                        }
+                let mask = match doc.short_key(i) {
+                    Some(p) => cached(
+                        &mut answers.short,
+                        &p,
+                        || p,
+                        || self.answer(doc.key(i), rules, ctx),
+                    ),
+                    None => {
+                        let k = doc.key(i);
+                        cached(
+                            &mut answers.long,
+                            k,
+                            || k.into(),
+                            || self.answer(k, rules, ctx),
+                        )
                     }
                 };
                 if mask == 0 {
@@ -142,6 +138,26 @@ impl Gates {
         }
         mask
     }
+}
+
+/// The answer kept for `probe` in `map`, or `answer()` kept under `owned()`: a look-up
+/// first, since most words are known and the entry API would cost more.
+fn cached<K, Q>(
+    map: &mut HashMap<K, u64>,
+    probe: &Q,
+    owned: impl FnOnce() -> K,
+    answer: impl FnOnce() -> u64,
+) -> u64
+where
+    K: std::borrow::Borrow<Q> + std::hash::Hash + Eq,
+    Q: std::hash::Hash + Eq + ?Sized,
+{
+    if let Some(&m) = map.get(probe) {
+        return m;
+    }
+    let m = answer();
+    map.insert(owned(), m);
+    m
 }
 
 /// The token just before word `i`, when it is a word.

@@ -115,28 +115,27 @@ fn forms_scan(doc: &Document<'_>, idx: &NameIndex, mut f: impl FnMut(&[usize], u
         ends.clear();
         let mut count = 0;
         for &i in t {
-            let w = doc.token_text(i);
-            if doc.is_ascii_letters(i) {
-                // Letters only (most names): the key is all letters and digits.
-                let k = doc.key(i);
-                usable.push(!(super::CALENDAR.contains(&k) || is_camel_case_ascii(w)));
-                chars.push_str(k);
-                count += k.len();
-                ends.push((chars.len(), count));
-                continue;
-            }
+            let (w, k) = (doc.token_text(i), doc.key(i));
+            let letters = doc.is_ascii_letters(i);
             // Apostrophes are spelling (`Jum'at`), and day and month names belong to the
             // dates rules: only hyphens and spaces are compared here. CamelCase
             // (`MedcoEnergi`, `BobbyNasution`) is brand styling or two words glued where a
             // link was stripped, not a way of writing the name.
-            usable.push(
-                !(w.contains(['\'', '’'])
-                    || super::CALENDAR.contains(&doc.key(i))
-                    || is_camel_case(w)),
-            );
-            for c in doc.key(i).chars().filter(|c| c.is_alphanumeric()) {
-                chars.push(c);
-                count += 1;
+            let odd = if letters {
+                is_camel_case_ascii(w)
+            } else {
+                w.contains(['\'', '’']) || is_camel_case(w)
+            };
+            usable.push(!(super::CALENDAR.contains(&k) || odd));
+            if letters {
+                // Letters only (most names): the key is its letters, a byte each.
+                chars.push_str(k);
+                count += k.len();
+            } else {
+                for c in k.chars().filter(|c| c.is_alphanumeric()) {
+                    chars.push(c);
+                    count += 1;
+                }
             }
             ends.push((chars.len(), count));
         }
@@ -176,7 +175,8 @@ fn is_camel_case(w: &str) -> bool {
     false
 }
 
-/// [`is_camel_case`] for ASCII letters, byte by byte.
+/// [`is_camel_case`] for ASCII letters, byte by byte (most names; the character test costs
+/// about 1% of all instructions more there).
 fn is_camel_case_ascii(w: &str) -> bool {
     w.as_bytes()
         .windows(2)

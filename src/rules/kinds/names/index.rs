@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use hashbrown::HashTable;
 
-use crate::document::normalize::{Case, case_of};
+use crate::document::normalize::{Case, case_of, longest};
 use crate::document::{Document, TokenKind};
 
 /// One capitalised word in the article.
@@ -94,36 +94,17 @@ fn nth<'s>(spellings: &'s str, ends: &[usize], f: u32) -> &'s str {
 }
 
 /// Lower-case words that stay lower case in a title-case headline.
+const TITLE_SMALL_WORDS: &[&str] = &[
+    "di", "ke", "dari", "dan", "yang", "atau", "untuk", "pada", "dengan", "dalam", "oleh", "bagi",
+    "tentang", "sebagai", "akan", "ini", "itu", "of", "the", "and", "in", "for", "to",
+];
+
 fn is_title_small_word(w: &str) -> bool {
-    matches!(
-        w,
-        "di" | "ke"
-            | "dari"
-            | "dan"
-            | "yang"
-            | "atau"
-            | "untuk"
-            | "pada"
-            | "dengan"
-            | "dalam"
-            | "oleh"
-            | "bagi"
-            | "tentang"
-            | "sebagai"
-            | "akan"
-            | "ini"
-            | "itu"
-            | "of"
-            | "the"
-            | "and"
-            | "in"
-            | "for"
-            | "to"
-    )
+    TITLE_SMALL_WORDS.contains(&w)
 }
 
-/// The longest of [`is_title_small_word`]'s words, in bytes.
-const SMALL_WORD_MAX: usize = 7;
+/// The longest of [`TITLE_SMALL_WORDS`], in bytes.
+const SMALL_WORD_MAX: usize = longest(TITLE_SMALL_WORDS);
 
 /// True for a word written with an initial capital: `Putin`, `KCNA`, `McDonald`, `Son-hui`.
 pub(crate) fn is_capitalised(word: &str) -> bool {
