@@ -14,7 +14,11 @@ fn main() {
     let linter = Linter::with_defaults();
     let texts = corpus::corpus(7, 200);
     let bytes: usize = texts.iter().map(String::len).sum();
-    let _ = linter.check_text("Pemerintah menyiapkan anggaran.", Format::Text);
+    // One full pass first, as the bench's repeated samples do: the lexicon's memo of each
+    // word is then warm, and its one-off cost is not charged to the first rule that asks.
+    for t in &texts {
+        let _ = linter.check_text(t, Format::Text);
+    }
     let t = Instant::now();
     let docs: Vec<Document<'_>> = texts
         .iter()

@@ -116,6 +116,33 @@ proptest! {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(1000))]
 
+    /// What the document keeps per token, filled in during the tokenizer's walk, is what
+    /// the plain definitions say of the token's text.
+    #[test]
+    fn per_token_keys_shapes_and_flags_match_the_definitions(
+        text in prop_oneof![
+            r"[A-Za-z0-9 .,'/\-\n“”\x22]{0,80}",
+            r"[A-Za-zéÉ0-9 .,’\-“”]{0,60}",
+            any::<String>()
+        ]
+    ) {
+        use sunting::Document;
+        use sunting::document::normalize::{case_of, key};
+        let doc = Document::new(&text, Format::Text);
+        for (i, t) in doc.tokens.iter().enumerate() {
+            let w = t.span.text(&text);
+            prop_assert_eq!(doc.key(i), key(w), "key of {:?}", w);
+            prop_assert_eq!(doc.case(i), case_of(w), "case of {:?}", w);
+            let letters = !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphabetic());
+            prop_assert_eq!(doc.is_ascii_letters(i), letters, "letters of {:?}", w);
+            prop_assert_eq!(doc.token_in_quotes(i), doc.in_quotes(t.span.start), "quotes at {:?}", w);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
     /// The gaps the tokenizer records are what lies between the tokens.
     #[test]
     fn tokenizer_gaps_describe_the_text_between_tokens(

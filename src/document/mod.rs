@@ -164,7 +164,26 @@ impl<'a> Document<'a> {
         }
         masked.sort();
         let prose = mask(text, &masked);
-        let (tokens, gaps) = tokens::tokenize(&prose);
+        // Tokens, with each one's key, case shape and flags from the same walk.
+        let mut tokens = Vec::with_capacity(prose.len() / 5);
+        let mut gaps = Vec::with_capacity(prose.len() / 5);
+        let mut keys = String::with_capacity(prose.len());
+        let mut key_ends = Vec::with_capacity(prose.len() / 5);
+        let mut cases = Vec::with_capacity(prose.len() / 5);
+        let mut flags = Vec::with_capacity(prose.len() / 5);
+        tokens::scan(&prose, |t, gap, counts| {
+            // Masking only blanks bytes out: a token's bytes are the same in `text`.
+            let w = t.span.text(text);
+            let (case, letters, same) = match counts {
+                Some(n) => normalize::ascii_key_and_shape(w, n.letters, n.upper, &mut keys),
+                None => normalize::key_and_shape(w, &mut keys),
+            };
+            key_ends.push(u32::try_from(keys.len()).unwrap_or(u32::MAX));
+            cases.push(case);
+            flags.push((u8::from(letters) * ASCII_LETTERS) | (u8::from(same) * KEY_IS_TEXT));
+            tokens.push(t);
+            gaps.push(gap);
+        });
         let sentences = sentences::split(&prose, &tokens, &gaps);
         let paragraphs = sentences::paragraphs(&prose);
         let quoted = quotations(&prose, &tokens, &paragraphs);
@@ -189,31 +208,14 @@ impl<'a> Document<'a> {
         };
         let after_dateline =
             dateline.and_then(|d| tokens.iter().position(|t| t.span.start >= d.end));
-        let mut keys = String::with_capacity(prose.len());
-        let mut key_ends = Vec::with_capacity(tokens.len());
-        let mut cases = Vec::with_capacity(tokens.len());
-        let mut flags = Vec::with_capacity(tokens.len());
-        // Tokens and quotations are both in text order: one pointer walks the quotations.
-        let mut q = 0;
-        for t in &tokens {
-            let w = t.span.text(text);
-            let (case, letters, same) = normalize::key_and_shape(w, &mut keys);
-            key_ends.push(u32::try_from(keys.len()).unwrap_or(u32::MAX));
-            cases.push(case);
-            let mut f = 0;
-            if letters {
-                f |= ASCII_LETTERS;
+        for q in &quoted {
+            let first = tokens.partition_point(|t| t.span.start < q.start);
+            for (t, f) in tokens[first..].iter().zip(&mut flags[first..]) {
+                if t.span.start >= q.end {
+                    break;
+                }
+                *f |= IN_QUOTES;
             }
-            if same {
-                f |= KEY_IS_TEXT;
-            }
-            while q < quoted.len() && quoted[q].end <= t.span.start {
-                q += 1;
-            }
-            if quoted.get(q).is_some_and(|s| s.start <= t.span.start) {
-                f |= IN_QUOTES;
-            }
-            flags.push(f);
         }
         let initial = sentence_initial(&tokens, &sentences, &quoted, after_dateline);
         Document {

@@ -84,6 +84,19 @@ pub fn key_and_shape(w: &str, out: &mut String) -> (Case, bool, bool) {
         push_key(w, out);
         return (case_of(w), false, false);
     }
+    ascii_key_and_shape(w, letters, upper, out)
+}
+
+/// [`key_and_shape`] of an ASCII `w` whose `letters` and capitals (`upper`) are counted
+/// already (the tokenizer counts them for most words).
+#[inline]
+pub fn ascii_key_and_shape(
+    w: &str,
+    letters: usize,
+    upper: usize,
+    out: &mut String,
+) -> (Case, bool, bool) {
+    let b = w.as_bytes();
     let all_letters = !b.is_empty() && letters == b.len();
     if upper == 0 {
         return (shape(letters, 0, false), all_letters, true);

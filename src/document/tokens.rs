@@ -104,9 +104,29 @@ impl Pending {
 
 /// Split `text` into tokens, with the gap before each.
 pub fn tokenize(text: &str) -> (Vec<Token>, Vec<Gap>) {
-    let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 5);
     let mut gaps = Vec::with_capacity(text.len() / 5);
+    scan(text, |t, g, _| {
+        out.push(t);
+        gaps.push(g);
+    });
+    (out, gaps)
+}
+
+/// What the byte loop learnt of a token made of ASCII letters and digits only (most
+/// words): enough for its case shape and key without reading it again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AsciiCounts {
+    /// Its letters (the rest are digits).
+    pub letters: usize,
+    /// Its capitals.
+    pub upper: usize,
+}
+
+/// Call `f(token, gap before it, counts)` for each token of `text`, in order; the counts
+/// are there for a token of ASCII letters and digits only.
+pub fn scan(text: &str, mut f: impl FnMut(Token, Gap, Option<AsciiCounts>)) {
+    let bytes = text.as_bytes();
     let mut pending = Pending::EMPTY;
     let mut i = 0;
     while i < text.len() {
@@ -114,6 +134,13 @@ pub fn tokenize(text: &str) -> (Vec<Token>, Vec<Gap>) {
         if matches!(b, b' ' | b'\n') {
             pending.skip(char::from(b));
             i += 1;
+            continue;
+        }
+        // Most tokens are words that start with an ASCII letter or digit: straight to the
+        // word scan (`h` and `w` may start an address).
+        if ASCII_CLASS[usize::from(b)] & WORD != 0 && !matches!(b, b'h' | b'H' | b'w' | b'W') {
+            let gap = pending.take();
+            i = word_or_email(text, i, gap, &mut f);
             continue;
         }
         let c = if b.is_ascii() {
@@ -130,15 +157,12 @@ pub fn tokenize(text: &str) -> (Vec<Token>, Vec<Gap>) {
             i += clen;
             continue;
         }
-        gaps.push(pending.take());
+        let gap = pending.take();
         let start = i;
         // URLs and e-mail addresses run to the next whitespace, minus trailing punctuation.
         if matches!(b, b'h' | b'H' | b'w' | b'W') && starts_url(&text[i..]) {
             let end = url_end(text, i);
-            out.push(Token {
-                kind: TokenKind::Url,
-                span: Span::new(start, end),
-            });
+            f(token(TokenKind::Url, start, end), gap, None);
             i = end;
             continue;
         }
@@ -152,36 +176,12 @@ pub fn tokenize(text: &str) -> (Vec<Token>, Vec<Gap>) {
             } else {
                 TokenKind::Hashtag
             };
-            out.push(Token {
-                kind,
-                span: Span::new(start, end),
-            });
+            f(token(kind, start, end), gap, None);
             i = end;
             continue;
         }
         if is_word_char(c) {
-            let (end, kind) = scan_word(text, i);
-            // An e-mail address: word chars, '@', domain.
-            if end < text.len() && bytes[end] == b'@' {
-                let dom_end = scan_while(text, end + 1, |c| {
-                    is_word_char(c) || c == '.' || c == '-' || c == '_'
-                });
-                let dom = text[end + 1..dom_end].trim_end_matches('.');
-                if dom.contains('.') {
-                    let e = end + 1 + dom.len();
-                    out.push(Token {
-                        kind: TokenKind::Email,
-                        span: Span::new(start, e),
-                    });
-                    i = e;
-                    continue;
-                }
-            }
-            out.push(Token {
-                kind,
-                span: Span::new(start, end),
-            });
-            i = end;
+            i = word_or_email(text, i, gap, &mut f);
             continue;
         }
         let kind = if is_quote(c) {
@@ -191,14 +191,40 @@ pub fn tokenize(text: &str) -> (Vec<Token>, Vec<Gap>) {
         } else {
             TokenKind::Punct
         };
-        out.push(Token {
-            kind,
-            span: Span::new(start, start + clen),
-        });
+        f(token(kind, start, start + clen), gap, None);
         i += clen;
     }
-    debug_assert_eq!(out.len(), gaps.len(), "one gap per token");
-    (out, gaps)
+}
+
+fn token(kind: TokenKind, start: usize, end: usize) -> Token {
+    Token {
+        kind,
+        span: Span::new(start, end),
+    }
+}
+
+/// Emit the word, number or e-mail address that starts at `i`; returns where it ends.
+fn word_or_email(
+    text: &str,
+    i: usize,
+    gap: Gap,
+    f: &mut impl FnMut(Token, Gap, Option<AsciiCounts>),
+) -> usize {
+    let (end, kind, counts) = scan_word(text, i);
+    // An e-mail address: word chars, '@', domain.
+    if text.as_bytes().get(end) == Some(&b'@') {
+        let dom_end = scan_while(text, end + 1, |c| {
+            is_word_char(c) || c == '.' || c == '-' || c == '_'
+        });
+        let dom = text[end + 1..dom_end].trim_end_matches('.');
+        if dom.contains('.') {
+            let e = end + 1 + dom.len();
+            f(token(TokenKind::Email, i, e), gap, None);
+            return e;
+        }
+    }
+    f(token(kind, i, end), gap, counts);
+    end
 }
 
 fn scan_while(text: &str, from: usize, f: impl Fn(char) -> bool) -> usize {
@@ -213,10 +239,12 @@ fn scan_while(text: &str, from: usize, f: impl Fn(char) -> bool) -> usize {
 }
 
 const DIGIT: u8 = 1;
-const LETTER: u8 = 2;
+const LOWER: u8 = 2;
+const UPPER: u8 = 4;
+const WORD: u8 = DIGIT | LOWER | UPPER;
 
-/// Per byte: [`DIGIT`] for an ASCII digit, [`LETTER`] for an ASCII letter, 0 otherwise. One
-/// load per byte in the loop over most of the text.
+/// Per byte: [`DIGIT`], [`LOWER`] or [`UPPER`] for an ASCII digit or letter, 0 otherwise.
+/// One load per byte in the loop over most of the text.
 static ASCII_CLASS: [u8; 256] = {
     let mut t = [0; 256];
     let mut b = 0;
@@ -224,8 +252,10 @@ static ASCII_CLASS: [u8; 256] = {
         let c = b as u8;
         t[b] = if c.is_ascii_digit() {
             DIGIT
-        } else if c.is_ascii_alphabetic() {
-            LETTER
+        } else if c.is_ascii_lowercase() {
+            LOWER
+        } else if c.is_ascii_uppercase() {
+            UPPER
         } else {
             0
         };
@@ -234,31 +264,40 @@ static ASCII_CLASS: [u8; 256] = {
     t
 };
 
-/// Scan a word or number starting at `i`.
-fn scan_word(text: &str, i: usize) -> (usize, TokenKind) {
-    // Most words are plain ASCII letters and digits: run over those bytes first, then go on
-    // character by character from where they stop.
+/// Scan a word or number starting at `i`: where it ends, its kind, and its counts when it
+/// is ASCII letters and digits only.
+fn scan_word(text: &str, i: usize) -> (usize, TokenKind, Option<AsciiCounts>) {
+    // Most words are plain ASCII letters and digits: run over those bytes first, counting
+    // for the case shape, then go on character by character from where they stop.
     let bytes = text.as_bytes();
     let mut end = i;
-    let mut seen = 0;
+    let (mut seen, mut digits, mut upper) = (0, 0, 0);
     while let Some(&b) = bytes.get(end) {
         let class = ASCII_CLASS[usize::from(b)];
         if class == 0 {
             break;
         }
         seen |= class;
+        digits += usize::from(class & DIGIT);
+        upper += usize::from(class >> 2);
         end += 1;
     }
-    let mut has_letter = seen & LETTER != 0;
+    let mut has_letter = seen & (LOWER | UPPER) != 0;
     let ascii_end = end;
-    // Most words end at a space or a mark that cannot join (`,` after letters is checked
-    // below): done without walking characters.
-    match bytes.get(end) {
-        None => return (end, word_kind(has_letter, false)),
-        Some(&b) if b.is_ascii() && !matches!(b, b'-' | b'\'' | b'.' | b',' | b'/') => {
-            return (end, word_kind(has_letter, false));
-        }
-        _ => {}
+    // Most words end at a space or at a mark that cannot join: done without walking
+    // characters. `.` and `,` join only digits, `/` only numbers.
+    let done = match bytes.get(end) {
+        None => true,
+        Some(b'-' | b'\'') => false,
+        Some(b'.' | b',' | b'/') => end > i && !bytes[end - 1].is_ascii_digit(),
+        Some(&b) => b.is_ascii(),
+    };
+    if done {
+        let counts = AsciiCounts {
+            letters: end - i - digits,
+            upper,
+        };
+        return (end, word_kind(has_letter, false), Some(counts));
     }
     let mut has_slash = false;
     let mut it = text[ascii_end..]
@@ -288,7 +327,7 @@ fn scan_word(text: &str, i: usize) -> (usize, TokenKind) {
         }
         has_slash |= c == '/';
     }
-    (end, word_kind(has_letter, has_slash))
+    (end, word_kind(has_letter, has_slash), None)
 }
 
 fn word_kind(has_letter: bool, has_slash: bool) -> TokenKind {
