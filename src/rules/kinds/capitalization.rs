@@ -108,6 +108,7 @@ impl Capitalization {
     }
 
     /// Is word `i` the first word of a sentence in a way we are sure of?
+    #[inline(always)]
     fn starts_sentence(&self, doc: &Document<'_>, ctx: &Context<'_>, i: usize) -> bool {
         let toks = &doc.tokens;
         // Most words follow another word on the same line: no quote or bracket to walk
@@ -118,6 +119,13 @@ impl Capitalization {
                 .dateline
                 .is_some_and(|d| d.end <= toks[i].span.start && toks[i - 1].span.end <= d.end);
         }
+        self.starts_sentence_after_mark(doc, ctx, i)
+    }
+
+    /// [`Capitalization::starts_sentence`] for a word that does not follow another word
+    /// on the same line.
+    fn starts_sentence_after_mark(&self, doc: &Document<'_>, ctx: &Context<'_>, i: usize) -> bool {
+        let toks = &doc.tokens;
         // Walk back over opening quotes and brackets.
         let mut j = i;
         while j > 0 {
@@ -179,9 +187,17 @@ impl Capitalization {
 
     /// A quoted sentence: an opening quote right before word `i`, the quotation opening a
     /// sentence or following `,` / `:`, and ending with punctuation inside the marks.
+    #[inline(always)]
     fn starts_quoted_sentence(&self, doc: &Document<'_>, ctx: &Context<'_>, i: usize) -> bool {
+        i > 0
+            && doc.tokens[i - 1].kind == TokenKind::Quote
+            && self.opens_quoted_sentence(doc, ctx, i)
+    }
+
+    /// [`Capitalization::starts_quoted_sentence`] for a word right after a quotation mark.
+    fn opens_quoted_sentence(&self, doc: &Document<'_>, ctx: &Context<'_>, i: usize) -> bool {
         let toks = &doc.tokens;
-        if i == 0 || toks[i - 1].kind != TokenKind::Quote || !doc.quote_opens(i - 1) {
+        if !doc.quote_opens(i - 1) {
             return false;
         }
         if toks[i - 1].span.end != toks[i].span.start {

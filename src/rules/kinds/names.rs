@@ -25,7 +25,8 @@ pub use cross::{
     CROSS_RULE_ID, DocNames, Drifting, FolderNames, FolderScan, NameKeys, cross_document_names,
     name_keys,
 };
-use index::{NameIndex, is_capitalised, is_title_word};
+pub(crate) use index::NameIndex;
+use index::{is_capitalised_token, is_title_word};
 use registry::{Registry, RegistryTables};
 
 /// Which names check a rule runs.
@@ -374,21 +375,24 @@ impl Names {
         out: &mut Reporter<'_>,
     ) {
         // Canonical candidates: title-case spellings attested as names at least twice.
-        let canon: Vec<Canonical<'_>> = idx
+        let mut canon: Vec<Canonical<'_>> = idx
             .stats
             .iter()
             .filter_map(|st| {
                 let (f, n) = (doc.token_text(st.first), st.count());
                 // The count first: most spellings are used once, and need no key.
-                (n >= 2 && is_title_word(f)).then(|| Canonical::new(f, n))
+                (n >= 2 && st.is_title(doc)).then(|| Canonical::new(f, n))
             })
             .collect();
         if canon.is_empty() {
             return;
         }
+        // Grouped by first letter (a stable sort: in order of first use within a group),
+        // so that each spelling looks only at the candidates with its own first letter.
+        canon.sort_by_key(|c| c.first);
         for vs in &idx.stats {
             let v = doc.token_text(vs.first);
-            if !is_title_word(v) || vs.len() > 2 || v.contains(['\'', '’']) {
+            if !vs.is_title(doc) || vs.len() > 2 || v.contains(['\'', '’']) {
                 continue;
             }
             let (vlen, vfirst) = key_len_and_first(v);
@@ -402,10 +406,16 @@ impl Names {
                     && c.len.abs_diff(vlen) <= 2
                     && c.first == vfirst
             };
-            if !(3..=20).contains(&vlen) || !canon.iter().any(|c| reach(&c)) {
+            if !(3..=20).contains(&vlen) {
                 continue;
             }
-            let near: Vec<&Canonical<'_>> = canon.iter().filter(reach).collect();
+            let from = canon.partition_point(|c| c.first < vfirst);
+            let same_first =
+                &canon[from..from + canon[from..].partition_point(|c| c.first == vfirst)];
+            if !same_first.iter().any(|c| reach(&c)) {
+                continue;
+            }
+            let near: Vec<&Canonical<'_>> = same_first.iter().filter(reach).collect();
             let vkey = key(v);
             if accepted.contains(&vkey)
                 || CALENDAR.contains(&vkey.as_str())
@@ -648,9 +658,8 @@ impl Names {
         // Names written as names at least twice, by their lower-case form.
         let mut names: WordSet = WordSet::default();
         for st in idx.stats.iter().filter(|st| st.count() >= 2) {
-            let f = doc.token_text(st.first);
-            if is_title_word(f) {
-                names.add(f.to_lowercase());
+            if st.is_title(doc) {
+                names.add(doc.token_text(st.first).to_lowercase());
             }
         }
         if names.is_empty() {
@@ -668,8 +677,8 @@ impl Names {
         }
         for i in candidates {
             let w = doc.token_text(i);
-            if case_of(w) != Case::Lower
-                || w.chars().count() < 3
+            // Lower case already: the candidates are.
+            if w.chars().count() < 3
                 || !w.chars().all(char::is_alphabetic)
                 || CALENDAR.contains(&w)
                 || accepted.contains(w)
@@ -746,12 +755,12 @@ impl Names {
         let next = i + 1;
         let right = next < doc.tokens.len()
             && doc.tokens[next].kind == TokenKind::Word
-            && is_capitalised(doc.token_text(next))
+            && is_capitalised_token(doc, next)
             && doc.spaced_from_previous(next)
             && pairs_with(next, true);
         let left = i > 0
             && doc.tokens[i - 1].kind == TokenKind::Word
-            && is_capitalised(doc.token_text(i - 1))
+            && is_capitalised_token(doc, i - 1)
             && doc.spaced_from_previous(i)
             && pairs_with(i - 1, false);
         right || left
@@ -771,7 +780,7 @@ impl Names {
         // Past the end of the last name reported.
         let mut next = 0;
         for i in ctx.candidates(doc) {
-            if i < next || doc.case(i) == Case::Lower || !is_capitalised(doc.token_text(i)) {
+            if i < next || doc.case(i) == Case::Lower || !is_capitalised_token(doc, i) {
                 continue;
             }
             let first = doc.key(i);
@@ -876,13 +885,13 @@ impl Names {
             && doc.spaced_from_previous(j)
         {
             let w = doc.token_text(j);
-            if !is_capitalised(w) {
+            if !is_capitalised_token(doc, j) {
                 break;
             }
             if with_key(w, |k| CALENDAR.contains(&k)) {
                 return false;
             }
-            let acronym = case_of(w) == Case::Upper;
+            let acronym = doc.case(j) == Case::Upper;
             if !acronym && !self.registry.is_place_or_org_part(w) && !self.is_ordinary_capital(w) {
                 seen_person = true;
             }

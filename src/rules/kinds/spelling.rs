@@ -6,11 +6,11 @@ use std::sync::{Arc, LazyLock};
 use regex::Regex;
 use serde::Deserialize;
 
+use super::names::NameIndex;
 use super::{BuildEnv, Check, Context, Gate, KindError, Reporter, RuleKind};
 use crate::diagnostic::Fix;
-use crate::document::normalize::{Case, match_case};
+use crate::document::normalize::match_case;
 use crate::document::{Document, TokenKind};
-use crate::hash::HashSet;
 use crate::lexicon::{Analysis, Edit};
 use crate::span::Span;
 
@@ -205,7 +205,6 @@ struct UnknownWords {
 
 fn unknown_words(doc: &Document<'_>, ctx: &Context<'_>) -> Vec<(usize, Arc<Analysis>)> {
     let foreign = foreign_spans(doc);
-    let mut names: Option<HashSet<&str>> = None;
     let mut out = Vec::new();
     for i in ctx.candidates(doc) {
         let tok = doc.tokens[i];
@@ -242,8 +241,8 @@ fn unknown_words(doc: &Document<'_>, ctx: &Context<'_>) -> Vec<(usize, Arc<Analy
             if ctx.lexicon.knows(original) || next_is_capitalised(doc, i) {
                 continue;
             }
-            let names = names.get_or_insert_with(|| mid_sentence_capitals(doc));
-            if names.contains(original) {
+            // A plain word with an initial capital is in the name index.
+            if doc.memo(NameIndex::new).written_mid_sentence(original) {
                 continue;
             }
         }
@@ -378,23 +377,6 @@ fn next_is_capitalised(doc: &Document<'_>, i: usize) -> bool {
             .chars()
             .next()
             .is_some_and(char::is_uppercase)
-}
-
-/// Capitalised words written somewhere in the document away from a sentence start.
-fn mid_sentence_capitals<'a>(doc: &Document<'a>) -> HashSet<&'a str> {
-    doc.words()
-        .filter(|&i| {
-            // A lower-case shape has no capital at all: the cheap test first.
-            doc.case(i) != Case::Lower
-                && doc
-                    .token_text(i)
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase)
-                && !doc.is_sentence_initial(i)
-        })
-        .map(|i| doc.token_text(i))
-        .collect()
 }
 
 #[cfg(test)]

@@ -54,6 +54,12 @@ impl FormStats {
         self.occs.len()
     }
 
+    /// True when the spelling is a title word ([`is_title_word`]): every spelling in the
+    /// index is capitalised, so the case shape of its first token decides.
+    pub(crate) fn is_title(&self, doc: &Document<'_>) -> bool {
+        matches!(doc.case(self.first), Case::Title | Case::Mixed)
+    }
+
     /// Occurrences counted as the name: all of them once the spelling is attested as a
     /// name somewhere (a sentence-initial `Putin` is still Putin); none otherwise.
     pub(crate) fn count(&self) -> usize {
@@ -124,6 +130,16 @@ pub(crate) fn is_capitalised(word: &str) -> bool {
         && word
             .chars()
             .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+}
+
+/// [`is_capitalised`] of word token `i`, read from the document's flags when it is ASCII
+/// letters only (most words).
+pub(crate) fn is_capitalised_token(doc: &Document<'_>, i: usize) -> bool {
+    let w = doc.token_text(i);
+    if doc.is_ascii_letters(i) {
+        return w.len() >= 2 && w.as_bytes()[0].is_ascii_uppercase();
+    }
+    is_capitalised(w)
 }
 
 /// True for a word with an initial capital and lower case after it (`Putin`), not an
@@ -212,7 +228,7 @@ impl NameIndex {
             let w = doc.token_text(i);
             line.count(w);
             // A lower-case shape has no capital at all: the cheap test first.
-            if doc.case(i) == Case::Lower || !is_capitalised(w) {
+            if doc.case(i) == Case::Lower || !is_capitalised_token(doc, i) {
                 prev_cap = None;
                 continue;
             }
@@ -299,6 +315,13 @@ impl NameIndex {
         self.forms
             .find(hash(w), |&f| nth(spellings, ends, f) == w)
             .map(|&f| &self.stats[f as usize])
+    }
+
+    /// True when the article writes `w` (a capitalised word, see [`is_capitalised`]) at
+    /// least once where it does not start a sentence.
+    pub(crate) fn written_mid_sentence(&self, w: &str) -> bool {
+        self.form(w)
+            .is_some_and(|st| self.occs_of(st).iter().any(|&k| !self.occs[k].initial))
     }
 
     /// The stats of a spelling the article uses (one of [`NameIndex::stats`]).
