@@ -4,7 +4,7 @@
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use serde::Deserialize;
 
-use super::morph::{any_suffix_split, prefix_splits, suffix_splits};
+use super::morph::{any_prefix_split, any_suffix_split};
 use super::{BuildEnv, Check, Context, Gate, KindError, Reporter, RuleKind};
 use crate::diagnostic::Fix;
 use crate::document::normalize::{Case, key, with_key};
@@ -214,22 +214,26 @@ impl Compound {
             return None;
         }
         let mut split = None;
-        for ps in prefix_splits(word, MIN_ROOT) {
-            for ss in suffix_splits(&ps.root, MIN_ROOT) {
+        // Stops at the first reading that rules a split out.
+        let ruled_out = any_prefix_split(word, MIN_ROOT, |prefix_len, root| {
+            any_suffix_split(root, MIN_ROOT, |ss| {
                 let Some(&b_len) = self.open_joined.get(ss.stem) else {
-                    continue;
+                    return false;
                 };
-                if ps.prefix_len > 0 && !ss.derivational.is_empty() {
+                if prefix_len > 0 && !ss.derivational.is_empty() {
                     // Prefix + suffix: joined is right (`dipertanggungjawabkan`).
-                    return None;
+                    return true;
                 }
-                let at = word.len().checked_sub(ss.len() + b_len)?;
-                if at > ps.prefix_len && split.is_none() {
+                let Some(at) = word.len().checked_sub(ss.len() + b_len) else {
+                    return true;
+                };
+                if at > prefix_len && split.is_none() {
                     split = Some(at);
                 }
-            }
-        }
-        split
+                false
+            })
+        });
+        if ruled_out { None } else { split }
     }
 
     /// Which pair checks the second word `y` allows, in one pass over its suffix readings:
@@ -258,10 +262,10 @@ impl Compound {
         buf.push_str(x);
         buf.push_str(y);
         let concat = buf.as_str();
-        prefix_splits(concat, MIN_ROOT).iter().any(|ps| {
-            suffix_splits(&ps.root, MIN_ROOT).iter().any(|ss| {
+        any_prefix_split(concat, MIN_ROOT, |prefix_len, root| {
+            any_suffix_split(root, MIN_ROOT, |ss| {
                 self.closed.contains(ss.stem)
-                    && x.len() > ps.prefix_len
+                    && x.len() > prefix_len
                     && x.len() < concat.len() - ss.len()
             })
         })
@@ -275,18 +279,13 @@ impl Compound {
         if n < self.open_len.0 || n > self.open_len.1 + MAX_AFFIX_BYTES {
             return false;
         }
-        prefix_splits(x, MIN_ROOT)
-            .iter()
-            .filter(|ps| ps.prefix_len > 0)
-            .any(|ps| {
-                suffix_splits(y, 2)
-                    .iter()
-                    .filter(|ss| !ss.derivational.is_empty())
-                    .any(|ss| {
-                        self.open_apart
-                            .contains(&format!("{} {}", ps.root, ss.stem))
-                    })
-            })
+        any_prefix_split(x, MIN_ROOT, |prefix_len, root| {
+            prefix_len > 0
+                && any_suffix_split(y, 2, |ss| {
+                    !ss.derivational.is_empty()
+                        && self.open_apart.contains(&format!("{root} {}", ss.stem))
+                })
+        })
     }
 
     /// `pasca panen` -> `pascapanen`, `non Indonesia` -> `non-Indonesia`.

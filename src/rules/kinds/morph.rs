@@ -141,22 +141,20 @@ fn starts_with_vowel(s: &str) -> bool {
     s.starts_with(['a', 'e', 'i', 'o', 'u'])
 }
 
-/// One way of reading a word as prefix + root.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct PrefixSplit {
-    /// Bytes of the word taken by the prefix (0 for none).
-    pub(crate) prefix_len: usize,
-    /// The root, with a swallowed initial letter restored.
-    pub(crate) root: String,
-}
-
-/// Every reading of `word` (lower case) as optional prefix + root, the bare word first.
-/// A root must keep at least `min_root` bytes.
-pub(crate) fn prefix_splits(word: &str, min_root: usize) -> Vec<PrefixSplit> {
-    let mut out = vec![PrefixSplit {
-        prefix_len: 0,
-        root: word.to_owned(),
-    }];
+/// Every reading of `word` (lower case) as optional prefix + root, the bare word first:
+/// `f(bytes taken by the prefix, root)` stops the walk by returning true; the result says
+/// whether it did. A root keeps at least `min_root` bytes, and has a swallowed initial
+/// letter restored. Nothing is collected: this runs on hot paths.
+pub(crate) fn any_prefix_split(
+    word: &str,
+    min_root: usize,
+    mut f: impl FnMut(usize, &str) -> bool,
+) -> bool {
+    if f(0, word) {
+        return true;
+    }
+    // A root with its swallowed initial letter restored (`menulis` -> `tulis`).
+    let mut restored = String::new();
     for p in PREFIXES {
         let Some(rest) = cut_prefix(word, p.form) else {
             continue;
@@ -164,20 +162,21 @@ pub(crate) fn prefix_splits(word: &str, min_root: usize) -> Vec<PrefixSplit> {
         if rest.len() < min_root {
             continue;
         }
-        out.push(PrefixSplit {
-            prefix_len: p.form.len(),
-            root: rest.to_owned(),
-        });
+        if f(p.form.len(), rest) {
+            return true;
+        }
         if starts_with_vowel(rest) {
             for r in p.restores {
-                out.push(PrefixSplit {
-                    prefix_len: p.form.len(),
-                    root: format!("{r}{rest}"),
-                });
+                restored.clear();
+                restored.push_str(r);
+                restored.push_str(rest);
+                if f(p.form.len(), &restored) {
+                    return true;
+                }
             }
         }
     }
-    out
+    false
 }
 
 /// One way of reading a word as stem + derivational suffix + clitic.
@@ -198,9 +197,10 @@ impl SuffixSplit<'_> {
     }
 }
 
-/// The readings of [`suffix_splits`] without collecting them, for filters on hot paths:
-/// `f` gets each split and stops the walk by returning true; the result says whether it
-/// did.
+/// Every reading of `word` as stem + optional derivational suffix + optional clitic, the
+/// bare word first: `f` gets each split and stops the walk by returning true; the result
+/// says whether it did. A stem keeps at least `min_stem` bytes. Nothing is collected: this
+/// runs on hot paths.
 pub(crate) fn any_suffix_split<'w>(
     word: &'w str,
     min_stem: usize,
@@ -229,17 +229,6 @@ pub(crate) fn any_suffix_split<'w>(
         }
     }
     false
-}
-
-/// Every reading of `word` as stem + optional derivational suffix + optional clitic,
-/// the bare word first. A stem keeps at least `min_stem` bytes.
-pub(crate) fn suffix_splits(word: &str, min_stem: usize) -> Vec<SuffixSplit<'_>> {
-    let mut out = Vec::new();
-    any_suffix_split(word, min_stem, |split| {
-        out.push(split);
-        false
-    });
-    out
 }
 
 /// The active (meN-) form of a root: `tulis` -> `menulis`, `baca` -> `membaca`,
@@ -300,15 +289,33 @@ mod tests {
         }
     }
 
+    /// Every prefix reading: (bytes taken by the prefix, root).
+    fn prefix_splits(word: &str, min_root: usize) -> Vec<(usize, String)> {
+        let mut out = Vec::new();
+        any_prefix_split(word, min_root, |n, root| {
+            out.push((n, root.to_owned()));
+            false
+        });
+        out
+    }
+
+    /// Every suffix reading.
+    fn suffix_splits(word: &str, min_stem: usize) -> Vec<SuffixSplit<'_>> {
+        let mut out = Vec::new();
+        any_suffix_split(word, min_stem, |split| {
+            out.push(split);
+            false
+        });
+        out
+    }
+
     #[test]
     fn restores_swallowed_initials() {
         let s = prefix_splits("menyebarluaskan", 3);
-        assert!(
-            s.iter()
-                .any(|p| p.prefix_len == 4 && p.root == "sebarluaskan")
-        );
+        assert_eq!(s[0], (0, "menyebarluaskan".to_owned()));
+        assert!(s.contains(&(4, "sebarluaskan".to_owned())));
         let s = prefix_splits("bekerjasama", 3);
-        assert!(s.iter().any(|p| p.prefix_len == 2 && p.root == "kerjasama"));
+        assert!(s.contains(&(2, "kerjasama".to_owned())));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use serde::Deserialize;
 
-use super::morph::prefix_splits;
+use super::morph::any_prefix_split;
 use super::{BuildEnv, Check, Context, KindError, Reporter, RuleKind};
 use crate::diagnostic::Fix;
 use crate::document::Document;
@@ -101,9 +101,9 @@ impl Reduplication {
             let affixed = ["me", "di", "ber", "ter", "pe"]
                 .iter()
                 .any(|p| ak.starts_with(p))
-                && prefix_splits(ak, 3)
-                    .iter()
-                    .any(|p| p.prefix_len > 0 && ctx.lexicon.knows(&p.root));
+                && any_prefix_split(ak, 3, |prefix_len, root| {
+                    prefix_len > 0 && ctx.lexicon.knows(root)
+                });
             return Some(if affixed {
                 Finding::Doubled
             } else {
