@@ -113,12 +113,28 @@ const IN_QUOTES: u8 = 2;
 /// Token flag: the token's text is its key (lower-case ASCII), not copied into `keys`.
 const KEY_IS_TEXT: u8 = 4;
 
-/// True when `text` holds `sunting-`, the start of every suppression comment: most copy
-/// has none, and then neither the document nor the engine runs a suppression regex.
+/// True when a line of `text` starts with `sunting-`, after blanks and at most a comment
+/// mark (`<!--`, `#`, `//`): where every suppression comment starts. Most copy has none,
+/// and then neither the document nor the engine runs a suppression regex. Only the line
+/// starts are read.
 pub fn has_suppression(text: &str) -> bool {
-    static FINDER: LazyLock<memchr::memmem::Finder<'static>> =
-        LazyLock::new(|| memchr::memmem::Finder::new("sunting-"));
-    FINDER.find(text.as_bytes()).is_some()
+    let b = text.as_bytes();
+    std::iter::once(0)
+        .chain(memchr::memchr_iter(b'\n', b).map(|i| i + 1))
+        .any(|start| starts_directive(&b[start..]))
+}
+
+/// `line` (to the end of the text) starts like a suppression comment.
+fn starts_directive(line: &[u8]) -> bool {
+    let blanks = |s: &[u8]| s.iter().take_while(|&&c| c == b' ' || c == b'\t').count();
+    let mut s = &line[blanks(line)..];
+    if let Some(rest) = s.strip_prefix(b"<!--") {
+        s = &rest[blanks(rest)..];
+    }
+    if let Some(rest) = s.strip_prefix(b"#").or_else(|| s.strip_prefix(b"//")) {
+        s = rest;
+    }
+    s[blanks(s)..].starts_with(b"sunting-")
 }
 
 static SUPPRESSION_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -519,6 +535,27 @@ fn quotations(text: &str, tokens: &[Token], paragraphs: &[Span]) -> Vec<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn suppression_comments_are_seen_only_where_a_line_starts() {
+        for text in [
+            "sunting-disable ejaan",
+            "Paragraf.\n  # sunting-disable-next-line kapital\nteks",
+            "Paragraf.\r\n// sunting-enable",
+            "Paragraf.\n\t<!-- sunting-disable ejaan -->",
+            "<!--# sunting-enable-->",
+        ] {
+            assert!(has_suppression(text), "{text:?}");
+        }
+        for text in [
+            "Tim sunting-an naskah bekerja.",
+            "Paragraf.\n- sunting-disable",
+            "Paragraf.\n## sunting-disable",
+            "",
+        ] {
+            assert!(!has_suppression(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn dateline_and_sentence_starts() {

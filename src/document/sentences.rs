@@ -1,5 +1,7 @@
 //! Sentences and paragraphs, aware of the abbreviations and initials of Indonesian copy.
 
+use std::sync::LazyLock;
+
 use super::tokens::{Gap, Token, TokenKind};
 use crate::span::Span;
 
@@ -23,8 +25,14 @@ const ABBREVIATIONS: &[&str] = &[
     "m.si", "s.sos", "s.pd", "s.kom", "m.m", "ph.d", "dkk",
 ];
 
-/// The longest of [`ABBREVIATIONS`], in bytes: longer words are not looked for.
-const ABBREVIATION_MAX: usize = super::normalize::longest(ABBREVIATIONS);
+/// [`ABBREVIATIONS`] by length in bytes: a word is compared with those of its length.
+static ABBREVIATIONS_BY_LEN: LazyLock<Vec<Vec<&str>>> = LazyLock::new(|| {
+    let mut by_len = vec![Vec::new(); super::normalize::longest(ABBREVIATIONS) + 1];
+    for a in ABBREVIATIONS {
+        by_len[a.len()].push(*a);
+    }
+    by_len
+});
 
 /// Split tokens into sentences. A sentence ends at `.`, `!` or `?` (with any closing quotes
 /// and brackets after it) followed by a capital, a quote, a digit or the end of the text,
@@ -113,7 +121,8 @@ fn is_abbreviation(text: &str, tokens: &[Token], i: usize) -> bool {
     }
     let word = prev.span.text(text);
     // A single capital letter is an initial (`A. H. Nasution`, `B.J. Habibie`).
-    if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
+    let mut chars = word.chars();
+    if chars.next().is_some_and(char::is_uppercase) && chars.next().is_none() {
         return true;
     }
     let dotted_before = |k: usize| {
@@ -125,8 +134,9 @@ fn is_abbreviation(text: &str, tokens: &[Token], i: usize) -> bool {
     };
     // Most periods end an ordinary word: compared without lower-casing a copy.
     if word.is_ascii() && !dotted_before(i - 1) {
-        return word.len() <= ABBREVIATION_MAX
-            && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word));
+        return ABBREVIATIONS_BY_LEN
+            .get(word.len())
+            .is_some_and(|same_len| same_len.iter().any(|a| a.eq_ignore_ascii_case(word)));
     }
     // Dotted abbreviations such as `S.H.`, `a.n.`: look back over `X.` pairs.
     let mut k = i - 1;
@@ -149,7 +159,11 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
     let mut start: Option<usize> = None;
     let mut pos = 0;
     for line in text.split_inclusive('\n') {
-        let blank = line.trim().is_empty();
+        // Most lines start with a letter: blank or not is known from the first byte.
+        let blank = match line.as_bytes().first() {
+            Some(b) if b.is_ascii() && !b.is_ascii_whitespace() => false,
+            _ => line.trim().is_empty(),
+        };
         match (blank, start) {
             (false, None) => start = Some(pos),
             (true, Some(s)) => {
