@@ -46,15 +46,28 @@ fn competing_forms(doc: &Document<'_>, idx: &NameIndex) -> Vec<Form> {
     // Key hash -> (the first window's span, whether another window's text differs).
     // At most four windows start at each capitalised word.
     let mut by_hash: HashMap<u64, (Span, bool)> =
-        HashMap::with_capacity_and_hasher(4 * idx.occs.len(), Default::default());
-    forms_scan(doc, idx, |t, a, b, key_hash| {
-        let span = window(t, a, b);
+        HashMap::with_capacity_and_hasher(2 * idx.occs.len(), Default::default());
+    let mut add = |key_hash: u64, span: Span| {
         by_hash
             .entry(key_hash)
             .and_modify(|(first, differs)| {
                 *differs |= first.text(doc.text) != span.text(doc.text);
             })
             .or_insert((span, false));
+    };
+    // One-word windows once per spelling (the same text gives the same window), longer
+    // ones at every run.
+    let mut chars = String::new();
+    for st in &idx.stats {
+        chars.clear();
+        if let (true, 4..) = form_word(doc, st.first, &mut chars) {
+            let mut h = key_hasher();
+            h.write(chars.as_bytes());
+            add(h.finish(), doc.tokens[st.first].span);
+        }
+    }
+    forms_scan(doc, idx, 2, |t, a, b, key_hash| {
+        add(key_hash, window(t, a, b));
     });
     // Most articles write every name one way: then there is nothing to build.
     if !by_hash.values().any(|&(_, differs)| differs) {
@@ -72,7 +85,7 @@ fn forms_where(
     mut keep: impl FnMut(&[usize], usize, usize, u64) -> bool,
 ) -> Vec<Form> {
     let mut out = Vec::new();
-    forms_scan(doc, idx, |t, a, b, key_hash| {
+    forms_scan(doc, idx, 1, |t, a, b, key_hash| {
         if !keep(t, a, b, key_hash) {
             return;
         }
@@ -98,10 +111,16 @@ fn forms_where(
     out
 }
 
-/// Call `f(run tokens, a, b, key hash)` for every window `a..=b` that makes a form, in
-/// order. The key hash ([`key_hasher`] over the key's letters and digits) is taken from
-/// one buffer of the run's letters and digits, so no key string is made for a window.
-fn forms_scan(doc: &Document<'_>, idx: &NameIndex, mut f: impl FnMut(&[usize], usize, usize, u64)) {
+/// Call `f(run tokens, a, b, key hash)` for every window `a..=b` of at least `min_words`
+/// words that makes a form, in order. The key hash ([`key_hasher`] over the key's letters
+/// and digits) is taken from one buffer of the run's letters and digits, so no key string
+/// is made for a window.
+fn forms_scan(
+    doc: &Document<'_>,
+    idx: &NameIndex,
+    min_words: usize,
+    mut f: impl FnMut(&[usize], usize, usize, u64),
+) {
     // Per word of the current run: whether it may be part of a form.
     let mut usable: Vec<bool> = Vec::new();
     // The run's letters and digits (of the keys) end to end, and per word the byte offset
@@ -110,33 +129,17 @@ fn forms_scan(doc: &Document<'_>, idx: &NameIndex, mut f: impl FnMut(&[usize], u
     let mut ends: Vec<(usize, usize)> = Vec::new();
     for r in 0..idx.runs.len() {
         let t = idx.run_toks(r);
+        if t.len() < min_words {
+            continue;
+        }
         usable.clear();
         chars.clear();
         ends.clear();
         let mut count = 0;
         for &i in t {
-            let (w, k) = (doc.token_text(i), doc.key(i));
-            let letters = doc.is_ascii_letters(i);
-            // Apostrophes are spelling (`Jum'at`), and day and month names belong to the
-            // dates rules: only hyphens and spaces are compared here. CamelCase
-            // (`MedcoEnergi`, `BobbyNasution`) is brand styling or two words glued where a
-            // link was stripped, not a way of writing the name.
-            let odd = if letters {
-                is_camel_case_ascii(w)
-            } else {
-                w.contains(['\'', '’']) || is_camel_case(w)
-            };
-            usable.push(!(super::CALENDAR.contains(&k) || odd));
-            if letters {
-                // Letters only (most names): the key is its letters, a byte each.
-                chars.push_str(k);
-                count += k.len();
-            } else {
-                for c in k.chars().filter(|c| c.is_alphanumeric()) {
-                    chars.push(c);
-                    count += 1;
-                }
-            }
+            let (ok, n) = form_word(doc, i, &mut chars);
+            usable.push(ok);
+            count += n;
             ends.push((chars.len(), count));
         }
         for a in 0..t.len() {
@@ -151,7 +154,7 @@ fn forms_scan(doc: &Document<'_>, idx: &NameIndex, mut f: impl FnMut(&[usize], u
                 }
                 let (to, through) = ends[b];
                 // Four letters and digits at least.
-                if through - before >= 4 {
+                if b + 1 - a >= min_words && through - before >= 4 {
                     let mut h = key_hasher();
                     h.write(&chars.as_bytes()[from..to]);
                     f(t, a, b, h.finish());
@@ -159,6 +162,34 @@ fn forms_scan(doc: &Document<'_>, idx: &NameIndex, mut f: impl FnMut(&[usize], u
             }
         }
     }
+}
+
+/// Word token `i` as part of a name form: appends its key's letters and digits to `chars`
+/// and returns whether it may be part of a form at all, and how many characters it added.
+fn form_word(doc: &Document<'_>, i: usize, chars: &mut String) -> (bool, usize) {
+    let (w, k) = (doc.token_text(i), doc.key(i));
+    let letters = doc.is_ascii_letters(i);
+    // Apostrophes are spelling (`Jum'at`), and day and month names belong to the dates
+    // rules: only hyphens and spaces are compared here. CamelCase (`MedcoEnergi`,
+    // `BobbyNasution`) is brand styling or two words glued where a link was stripped, not a
+    // way of writing the name.
+    let odd = if letters {
+        is_camel_case_ascii(w)
+    } else {
+        w.contains(['\'', '’']) || is_camel_case(w)
+    };
+    let usable = !(super::CALENDAR.contains(&k) || odd);
+    if letters {
+        // Letters only (most names): the key is its letters, a byte each.
+        chars.push_str(k);
+        return (usable, k.len());
+    }
+    let mut n = 0;
+    for c in k.chars().filter(|c| c.is_alphanumeric()) {
+        chars.push(c);
+        n += 1;
+    }
+    (usable, n)
 }
 
 /// A lower-case letter followed by a capital inside a word part (`DetikPagi`), not after
@@ -311,7 +342,7 @@ pub struct NameKeys(Vec<(u64, u64)>);
 /// The name forms of one article, for [`FolderScan::add`].
 pub fn name_keys(doc: &Document<'_>) -> NameKeys {
     let mut v: Vec<(u64, u64)> = Vec::new();
-    forms_scan(doc, &doc.memo(NameIndex::new), |t, a, b, key_hash| {
+    forms_scan(doc, &doc.memo(NameIndex::new), 1, |t, a, b, key_hash| {
         // The spelling as `differ` compares it: the words' keys joined by spaces, which is
         // `key` of the joined words.
         let mut h = key_hasher();

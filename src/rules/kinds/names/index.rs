@@ -76,9 +76,13 @@ pub(crate) struct NameIndex {
     toks: Vec<usize>,
     /// Runs of capitalised words.
     pub(crate) runs: Vec<Run>,
-    /// Each spelling's place in [`NameIndex::stats`], found by its text in `spellings`.
-    forms: HashTable<u32>,
-    /// Every spelling end to end, and where each one ends: one buffer, not a string each.
+    /// The place in [`NameIndex::stats`] of each spelling of at most eight ASCII letters
+    /// (most of them), by the spelling packed into an integer ([`pack`]).
+    packed_forms: HashTable<(u64, u32)>,
+    /// Every other spelling: its place in `spellings` (see [`nth`]) and in `stats`.
+    forms: HashTable<(u32, u32)>,
+    /// The spellings of `forms` end to end, and where each one ends: one buffer, not a
+    /// string each.
     spellings: String,
     spelling_ends: Vec<usize>,
     /// Stats of every spelling, in the order first seen (for stable output).
@@ -91,6 +95,38 @@ type Hasher = foldhash::fast::FixedState;
 
 fn hash(w: &str) -> u64 {
     Hasher::default().hash_one(w)
+}
+
+/// `w` packed into an integer when it is one to eight ASCII letters: its bytes, padded
+/// with zero bytes (no letter is zero, so different words give different integers).
+fn pack(w: &str) -> Option<u64> {
+    let b = w.as_bytes();
+    if b.is_empty() || b.len() > 8 || !b.iter().all(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    let mut bytes = [0; 8];
+    bytes[..b.len()].copy_from_slice(b);
+    Some(u64::from_le_bytes(bytes))
+}
+
+/// [`pack`] of word token `i`, read from the document's flags and, away from the end of
+/// the text, with one eight-byte load.
+fn pack_token(doc: &Document<'_>, i: usize) -> Option<u64> {
+    let s = doc.tokens[i].span;
+    if !doc.is_ascii_letters(i) || s.len() > 8 {
+        return None;
+    }
+    match doc.text.as_bytes().get(s.start..s.start + 8) {
+        Some(eight) => {
+            let all = u64::from_le_bytes(eight.try_into().ok()?);
+            Some(if s.len() == 8 {
+                all
+            } else {
+                all & ((1 << (8 * s.len())) - 1)
+            })
+        }
+        None => pack(s.text(doc.text)),
+    }
 }
 
 /// Spelling `f` of the buffer `spellings`, whose spellings end at `ends`.
@@ -249,7 +285,10 @@ impl NameIndex {
                 headline: false,
             });
             idx.toks.push(i);
-            form_of.push(idx.spelling(w, i));
+            form_of.push(match pack_token(doc, i) {
+                Some(p) => idx.packed_spelling(p, i),
+                None => idx.spelling(w, i),
+            });
             prev_cap = Some(i);
         }
         idx.close_line(doc, &line, doc.tokens.len());
@@ -266,24 +305,43 @@ impl NameIndex {
         }
     }
 
+    /// A new spelling, first seen at token `tok`: its place in `stats`.
+    fn new_spelling(&mut self, tok: usize) -> u32 {
+        let f = u32::try_from(self.stats.len()).expect("fewer than 2^32 spellings");
+        self.stats.push(FormStats {
+            first: tok,
+            ..FormStats::default()
+        });
+        f
+    }
+
+    /// [`NameIndex::spelling`] of a spelling packed by [`pack`].
+    fn packed_spelling(&mut self, p: u64, tok: usize) -> u32 {
+        let h = Hasher::default().hash_one(p);
+        if let Some(&(_, f)) = self.packed_forms.find(h, |&(q, _)| q == p) {
+            return f;
+        }
+        let f = self.new_spelling(tok);
+        self.packed_forms
+            .insert_unique(h, (p, f), |&(q, _)| Hasher::default().hash_one(q));
+        f
+    }
+
     /// The place in `stats` of spelling `w`, first seen at token `tok` when new (its
     /// occurrences and evidence are filled in by [`NameIndex::group_by_form`]).
     fn spelling(&mut self, w: &str, tok: usize) -> u32 {
         let h = hash(w);
         let (spellings, ends) = (&self.spellings, &self.spelling_ends);
-        if let Some(&f) = self.forms.find(h, |&f| nth(spellings, ends, f) == w) {
+        if let Some(&(_, f)) = self.forms.find(h, |&(b, _)| nth(spellings, ends, b) == w) {
             return f;
         }
-        let f = u32::try_from(self.stats.len()).expect("fewer than 2^32 spellings");
+        let f = self.new_spelling(tok);
+        let b = u32::try_from(self.spelling_ends.len()).expect("fewer than 2^32 spellings");
         self.spellings.push_str(w);
         self.spelling_ends.push(self.spellings.len());
-        self.stats.push(FormStats {
-            first: tok,
-            ..FormStats::default()
-        });
         let (spellings, ends) = (&self.spellings, &self.spelling_ends);
         self.forms
-            .insert_unique(h, f, |&g| hash(nth(spellings, ends, g)));
+            .insert_unique(h, (b, f), |&(c, _)| hash(nth(spellings, ends, c)));
         f
     }
 
@@ -311,10 +369,19 @@ impl NameIndex {
 
     /// The spelling's stats.
     pub(crate) fn form(&self, w: &str) -> Option<&FormStats> {
-        let (spellings, ends) = (&self.spellings, &self.spelling_ends);
-        self.forms
-            .find(hash(w), |&f| nth(spellings, ends, f) == w)
-            .map(|&f| &self.stats[f as usize])
+        let f = match pack(w) {
+            Some(p) => {
+                let h = Hasher::default().hash_one(p);
+                self.packed_forms.find(h, |&(q, _)| q == p)?.1
+            }
+            None => {
+                let (spellings, ends) = (&self.spellings, &self.spelling_ends);
+                self.forms
+                    .find(hash(w), |&(b, _)| nth(spellings, ends, b) == w)?
+                    .1
+            }
+        };
+        Some(&self.stats[f as usize])
     }
 
     /// True when the article writes `w` (a capitalised word, see [`is_capitalised`]) at
@@ -376,6 +443,33 @@ mod tests {
             .collect();
         assert_eq!(run, ["Kim", "Jong", "Un"]);
         assert_eq!(idx.form("KCNA").unwrap().count(), 1);
+    }
+
+    #[test]
+    fn short_and_long_spellings_are_counted_alike() {
+        // Eight letters or fewer are packed, longer or non-ASCII ones are not; the last
+        // word ends the text, where no eight-byte load is possible.
+        let text = "Kemarin Widodo dan Prabowo Subianto bertemu Élysée. Lalu Widodo, \
+                    Prabowo Subianto dan Élysée pergi ke Pyongyang, lalu ke Jakarta. Ia ke Yogyakarta \
+                    dan Jakarta";
+        let doc = Document::new(text, Format::Text);
+        let idx = NameIndex::new(&doc);
+        for (w, n) in [
+            ("Widodo", 2),
+            ("Prabowo", 2),
+            ("Subianto", 2),
+            ("Élysée", 2),
+            ("Pyongyang", 1),
+            ("Jakarta", 2),
+            ("Yogyakarta", 1),
+        ] {
+            assert_eq!(idx.form(w).map(FormStats::len), Some(n), "{w}");
+        }
+        assert_eq!(idx.stats.len(), 10, "one entry per spelling");
+        assert!(idx.form("Widod").is_none() && idx.form("Jakart").is_none());
+        for i in doc.words() {
+            assert_eq!(pack_token(&doc, i), pack(doc.token_text(i)), "{i}");
+        }
     }
 
     #[test]
