@@ -93,18 +93,11 @@ pub struct Document<'a> {
     /// without allocating.
     keys: String,
     key_ends: Vec<u32>,
-    /// Every token's case shape.
-    cases: Vec<Case>,
-    /// Per token: [`ASCII_LETTERS`], [`IN_QUOTES`] and [`KEY_IS_TEXT`] bits, tested by
-    /// many rules on every word.
-    flags: Vec<u8>,
-    /// Per token: the whitespace between it and the token before, as the tokenizer saw it.
-    gaps: Vec<tokens::Gap>,
-    /// Whether token `i` starts its sentence (see [`Document::is_sentence_initial`]).
-    initial: Vec<bool>,
     /// Per-document analyses shared by several rules (built once, see [`Document::memo`]).
     memo: Mutex<HashMap<TypeId, Arc<dyn Any + Send + Sync>>>,
 }
+
+// Each token carries its case shape and these flags, tested by many rules on every word.
 
 /// Token flag: ASCII letters only, at least one.
 const ASCII_LETTERS: u8 = 1;
@@ -112,6 +105,8 @@ const ASCII_LETTERS: u8 = 1;
 const IN_QUOTES: u8 = 2;
 /// Token flag: the token's text is its key (lower-case ASCII), not copied into `keys`.
 const KEY_IS_TEXT: u8 = 4;
+/// Token flag: the token starts its sentence ([`Document::is_sentence_initial`]).
+const INITIAL: u8 = 8;
 
 /// True when a line of `text` starts with `sunting-`, after blanks and at most a comment
 /// mark (`<!--`, `#`, `//`): where every suppression comment starts. Most copy has none,
@@ -181,13 +176,10 @@ impl<'a> Document<'a> {
         masked.sort();
         let prose = mask(text, &masked);
         // Tokens, with each one's key, case shape and flags from the same walk.
-        let mut tokens = Vec::with_capacity(prose.len() / 5);
-        let mut gaps = Vec::with_capacity(prose.len() / 5);
+        let mut tokens: Vec<Token> = Vec::with_capacity(prose.len() / 5);
         let mut keys = String::with_capacity(prose.len());
         let mut key_ends = Vec::with_capacity(prose.len() / 5);
-        let mut cases = Vec::with_capacity(prose.len() / 5);
-        let mut flags = Vec::with_capacity(prose.len() / 5);
-        tokens::scan(&prose, |t, gap, counts| {
+        tokens::scan(&prose, |mut t, counts| {
             // Masking only blanks bytes out: a token's bytes are the same in `text`.
             let w = t.span.text(text);
             let (case, letters, same) = match counts {
@@ -195,12 +187,11 @@ impl<'a> Document<'a> {
                 None => normalize::key_and_shape(w, &mut keys),
             };
             key_ends.push(u32::try_from(keys.len()).unwrap_or(u32::MAX));
-            cases.push(case);
-            flags.push((u8::from(letters) * ASCII_LETTERS) | (u8::from(same) * KEY_IS_TEXT));
+            t.case = case;
+            t.flags = (u8::from(letters) * ASCII_LETTERS) | (u8::from(same) * KEY_IS_TEXT);
             tokens.push(t);
-            gaps.push(gap);
         });
-        let sentences = sentences::split(&prose, &tokens, &gaps);
+        let sentences = sentences::split(&prose, &tokens);
         let paragraphs = sentences::paragraphs(&prose);
         let quoted = quotations(&prose, &tokens, &paragraphs);
         let front_matter = match format {
@@ -226,22 +217,18 @@ impl<'a> Document<'a> {
             dateline.and_then(|d| tokens.iter().position(|t| t.span.start >= d.end));
         for q in &quoted {
             let first = tokens.partition_point(|t| t.span.start < q.start);
-            for (t, f) in tokens[first..].iter().zip(&mut flags[first..]) {
+            for t in &mut tokens[first..] {
                 if t.span.start >= q.end {
                     break;
                 }
-                *f |= IN_QUOTES;
+                t.flags |= IN_QUOTES;
             }
         }
-        let initial = sentence_initial(&tokens, &sentences, &quoted, after_dateline);
+        mark_sentence_initial(&mut tokens, &sentences, &quoted, after_dateline);
         Document {
             text,
             keys,
             key_ends,
-            cases,
-            flags,
-            gaps,
-            initial,
             memo: Mutex::new(HashMap::default()),
             lines: LineIndex::new(text),
             prose,
@@ -306,7 +293,7 @@ impl<'a> Document<'a> {
     /// True when token `i` is the first word of its sentence (after any opening quotes,
     /// brackets or dashes), or the first word after the dateline.
     pub fn is_sentence_initial(&self, i: usize) -> bool {
-        self.initial.get(i).copied().unwrap_or(false)
+        self.tokens.get(i).is_some_and(|t| t.flags & INITIAL != 0)
     }
 
     /// The matching key of token `i`: NFC, straight quotes, lower case.
@@ -327,7 +314,7 @@ impl<'a> Document<'a> {
     /// Where token `i`'s key is: the text, or the `keys` of the others.
     #[inline(always)]
     fn key_place(&self, i: usize) -> (&str, std::ops::Range<usize>) {
-        if self.flags[i] & KEY_IS_TEXT != 0 {
+        if self.tokens[i].flags & KEY_IS_TEXT != 0 {
             let s = self.tokens[i].span;
             return (self.text, s.start..s.end);
         }
@@ -343,27 +330,27 @@ impl<'a> Document<'a> {
     /// the original).
     #[inline]
     pub fn is_ascii_letters(&self, i: usize) -> bool {
-        self.flags[i] & ASCII_LETTERS != 0
+        self.tokens[i].flags & ASCII_LETTERS != 0
     }
 
     /// True when token `i` starts inside a quotation: [`Document::in_quotes`] of its start.
     #[inline]
     pub fn token_in_quotes(&self, i: usize) -> bool {
-        self.flags[i] & IN_QUOTES != 0
+        self.tokens[i].flags & IN_QUOTES != 0
     }
 
     /// True when token `i` follows token `i - 1` after nothing but spaces or tabs on the
     /// same line (see [`tokens::Gap`]); false for the first token.
     #[inline]
     pub fn spaced_from_previous(&self, i: usize) -> bool {
-        i > 0 && self.gaps[i].inline_space
+        i > 0 && self.tokens[i].gap.inline_space
     }
 
     /// How many line breaks lie between token `i` and the token before it (or the start
     /// of the text), up to 255 (see [`tokens::Gap`]).
     #[inline]
     pub fn breaks_before(&self, i: usize) -> usize {
-        usize::from(self.gaps[i].breaks)
+        usize::from(self.tokens[i].gap.breaks)
     }
 
     /// Token `i`'s key packed into one integer when it has at most seven bytes (most
@@ -383,7 +370,7 @@ impl<'a> Document<'a> {
     /// The case shape of token `i`.
     #[inline]
     pub fn case(&self, i: usize) -> Case {
-        self.cases[i]
+        self.tokens[i].case
     }
 
     /// True when the quote token `q` opens a quotation.
@@ -425,28 +412,27 @@ fn quote_opens(tokens: &[Token], quoted: &[Span], q: usize) -> bool {
     quoted.get(k).is_some_and(|s| s.start == t.span.end)
 }
 
-/// For each token: the first word or number of its sentence (nothing but quotes, brackets
-/// or dashes before it), a word right after an opening quote, or the first token after the
-/// dateline.
-fn sentence_initial(
-    tokens: &[Token],
+/// Flag as [`INITIAL`] each token that is the first word or number of its sentence
+/// (nothing but quotes, brackets or dashes before it), a word right after an opening
+/// quote, or the first token after the dateline.
+fn mark_sentence_initial(
+    tokens: &mut [Token],
     sentences: &[Sentence],
     quoted: &[Span],
     after_dateline: Option<usize>,
-) -> Vec<bool> {
-    let mut out = vec![false; tokens.len()];
-    if let Some(d) = after_dateline.filter(|&d| d < out.len()) {
-        out[d] = true;
+) {
+    if let Some(t) = after_dateline.and_then(|d| tokens.get_mut(d)) {
+        t.flags |= INITIAL;
     }
     if sentences.is_empty() {
-        return out;
+        return;
     }
     // The same answer as walking back from each token to the start of the sentence that
     // `sentence_of` gives it (a token in a gap belongs to the next sentence and starts it;
     // after the last sentence, to the last one), in one pass.
     let mut k = 0;
     let mut seen_word = false;
-    for (i, t) in tokens.iter().enumerate() {
+    for (i, t) in tokens.iter_mut().enumerate() {
         while k < sentences.len() && i >= sentences[k].end {
             if k + 1 < sentences.len() {
                 k += 1;
@@ -457,11 +443,11 @@ fn sentence_initial(
         }
         let s = &sentences[k];
         if i < s.first {
-            out[i] = true;
+            t.flags |= INITIAL;
             continue;
         }
         if !seen_word {
-            out[i] = true;
+            t.flags |= INITIAL;
         }
         if t.is_word() || t.kind == TokenKind::Number {
             seen_word = true;
@@ -469,10 +455,9 @@ fn sentence_initial(
     }
     for i in 1..tokens.len() {
         if tokens[i - 1].kind == TokenKind::Quote && quote_opens(tokens, quoted, i - 1) {
-            out[i] = true;
+            tokens[i].flags |= INITIAL;
         }
     }
-    out
 }
 
 fn mask<'a>(text: &'a str, masked: &[Span]) -> Cow<'a, str> {

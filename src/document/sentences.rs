@@ -2,7 +2,7 @@
 
 use std::sync::LazyLock;
 
-use super::tokens::{Gap, Token, TokenKind};
+use super::tokens::{Token, TokenKind};
 use crate::span::Span;
 
 /// A sentence: its token range and byte span.
@@ -37,8 +37,7 @@ static ABBREVIATIONS_BY_LEN: LazyLock<Vec<Vec<&str>>> = LazyLock::new(|| {
 /// Split tokens into sentences. A sentence ends at `.`, `!` or `?` (with any closing quotes
 /// and brackets after it) followed by a capital, a quote, a digit or the end of the text,
 /// and at a line break unless the next line starts in lower case.
-/// `gaps` are the tokenizer's, one per token.
-pub fn split(text: &str, tokens: &[Token], gaps: &[Gap]) -> Vec<Sentence> {
+pub fn split(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut first = 0;
     let mut i = 0;
@@ -71,7 +70,7 @@ pub fn split(text: &str, tokens: &[Token], gaps: &[Gap]) -> Vec<Sentence> {
         }
         if boundary_after.is_none() {
             if let Some(n) = tokens.get(i + 1) {
-                let breaks = gaps[i + 1].breaks;
+                let breaks = n.gap.breaks;
                 if breaks > 0 && (breaks > 1 || !starts_lower(n.span.text(text))) {
                     boundary_after = Some(i + 1);
                 }
@@ -186,8 +185,8 @@ mod tests {
     use crate::document::tokens::tokenize;
 
     fn sentences(text: &str) -> Vec<&str> {
-        let (toks, gaps) = tokenize(text);
-        split(text, &toks, &gaps)
+        let toks = tokenize(text);
+        split(text, &toks)
             .into_iter()
             .map(|s| s.span.text(text))
             .collect()

@@ -2,6 +2,7 @@
 //! numbers, date-like numbers, punctuation, quotes, dashes, URLs, e-mail addresses,
 //! handles and hashtags. Whitespace is not a token; the text between two tokens tells it.
 
+use super::normalize::Case;
 use crate::span::Span;
 
 /// What a token is.
@@ -37,6 +38,12 @@ pub struct Token {
     pub kind: TokenKind,
     /// Where it is.
     pub span: Span,
+    /// The whitespace between it and the token before.
+    pub gap: Gap,
+    /// Its case shape and flags, filled in by the document model (read them through
+    /// `Document`): kept here, beside the span every rule reads anyway.
+    pub(crate) case: Case,
+    pub(crate) flags: u8,
 }
 
 impl Token {
@@ -102,15 +109,11 @@ impl Pending {
     }
 }
 
-/// Split `text` into tokens, with the gap before each.
-pub fn tokenize(text: &str) -> (Vec<Token>, Vec<Gap>) {
+/// Split `text` into tokens.
+pub fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 5);
-    let mut gaps = Vec::with_capacity(text.len() / 5);
-    scan(text, |t, g, _| {
-        out.push(t);
-        gaps.push(g);
-    });
-    (out, gaps)
+    scan(text, |t, _| out.push(t));
+    out
 }
 
 /// What the byte loop learnt of a token made of ASCII letters and digits only (most
@@ -123,9 +126,9 @@ pub struct AsciiCounts {
     pub upper: usize,
 }
 
-/// Call `f(token, gap before it, counts)` for each token of `text`, in order; the counts
-/// are there for a token of ASCII letters and digits only.
-pub fn scan(text: &str, mut f: impl FnMut(Token, Gap, Option<AsciiCounts>)) {
+/// Call `f(token, counts)` for each token of `text`, in order; the counts are there for a
+/// token of ASCII letters and digits only.
+pub fn scan(text: &str, mut f: impl FnMut(Token, Option<AsciiCounts>)) {
     let bytes = text.as_bytes();
     let mut pending = Pending::EMPTY;
     let mut i = 0;
@@ -162,7 +165,7 @@ pub fn scan(text: &str, mut f: impl FnMut(Token, Gap, Option<AsciiCounts>)) {
         // URLs and e-mail addresses run to the next whitespace, minus trailing punctuation.
         if matches!(b, b'h' | b'H' | b'w' | b'W') && starts_url(&text[i..]) {
             let end = url_end(text, i);
-            f(token(TokenKind::Url, start, end), gap, None);
+            f(token(TokenKind::Url, start, end, gap), None);
             i = end;
             continue;
         }
@@ -176,7 +179,7 @@ pub fn scan(text: &str, mut f: impl FnMut(Token, Gap, Option<AsciiCounts>)) {
             } else {
                 TokenKind::Hashtag
             };
-            f(token(kind, start, end), gap, None);
+            f(token(kind, start, end, gap), None);
             i = end;
             continue;
         }
@@ -191,15 +194,18 @@ pub fn scan(text: &str, mut f: impl FnMut(Token, Gap, Option<AsciiCounts>)) {
         } else {
             TokenKind::Punct
         };
-        f(token(kind, start, start + clen), gap, None);
+        f(token(kind, start, start + clen, gap), None);
         i += clen;
     }
 }
 
-fn token(kind: TokenKind, start: usize, end: usize) -> Token {
+fn token(kind: TokenKind, start: usize, end: usize, gap: Gap) -> Token {
     Token {
         kind,
         span: Span::new(start, end),
+        gap,
+        case: Case::Lower,
+        flags: 0,
     }
 }
 
@@ -208,7 +214,7 @@ fn word_or_email(
     text: &str,
     i: usize,
     gap: Gap,
-    f: &mut impl FnMut(Token, Gap, Option<AsciiCounts>),
+    f: &mut impl FnMut(Token, Option<AsciiCounts>),
 ) -> usize {
     let (end, kind, counts) = scan_word(text, i);
     // An e-mail address: word chars, '@', domain.
@@ -219,11 +225,11 @@ fn word_or_email(
         let dom = text[end + 1..dom_end].trim_end_matches('.');
         if dom.contains('.') {
             let e = end + 1 + dom.len();
-            f(token(TokenKind::Email, i, e), gap, None);
+            f(token(TokenKind::Email, i, e, gap), None);
             return e;
         }
     }
-    f(token(kind, i, end), gap, counts);
+    f(token(kind, i, end, gap), counts);
     end
 }
 
@@ -360,7 +366,6 @@ mod tests {
 
     fn words(text: &str) -> Vec<(&str, TokenKind)> {
         tokenize(text)
-            .0
             .into_iter()
             .map(|t| (t.span.text(text), t.kind))
             .collect()
