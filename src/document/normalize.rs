@@ -88,27 +88,33 @@ pub fn key_and_shape(w: &str, out: &mut String) -> (Case, bool, bool) {
 }
 
 /// [`key_and_shape`] of an ASCII `w` whose `letters` and capitals (`upper`) are counted
-/// already (the tokenizer counts them for most words).
-#[inline]
+/// already (the tokenizer counts them for most words). Always inlined: most words have no
+/// capital and need two comparisons, less than a call.
+#[inline(always)]
 pub fn ascii_key_and_shape(
     w: &str,
     letters: usize,
     upper: usize,
     out: &mut String,
 ) -> (Case, bool, bool) {
-    let b = w.as_bytes();
-    let all_letters = !b.is_empty() && letters == b.len();
+    let all_letters = !w.is_empty() && letters == w.len();
     if upper == 0 {
-        return (shape(letters, 0, false), all_letters, true);
+        return (Case::Lower, all_letters, true);
     }
+    (lower_into(w, letters, upper, out), all_letters, false)
+}
+
+/// The case shape of an ASCII `w` with capitals, whose lower-cased copy is appended to
+/// `out`.
+fn lower_into(w: &str, letters: usize, upper: usize, out: &mut String) -> Case {
     let start = out.len();
     out.push_str(w);
     out[start..].make_ascii_lowercase();
-    let first_upper = b
-        .iter()
-        .find(|c| c.is_ascii_alphabetic())
-        .is_some_and(u8::is_ascii_uppercase);
-    (shape(letters, upper, first_upper), all_letters, false)
+    let first_upper = w
+        .bytes()
+        .find(u8::is_ascii_alphabetic)
+        .is_some_and(|c| c.is_ascii_uppercase());
+    shape(letters, upper, first_upper)
 }
 
 /// The length in bytes of the longest of `words`: a bound that turns most words away

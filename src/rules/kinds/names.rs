@@ -245,19 +245,21 @@ static BARE_ROOTS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 struct Canonical<'d> {
     name: &'d str,
     count: usize,
-    key: String,
+    key: &'d str,
     /// Length of the key in characters.
     len: usize,
     first: Option<char>,
 }
 
 impl<'d> Canonical<'d> {
-    fn new(name: &'d str, count: usize) -> Self {
+    /// The spelling of token `tok` of `doc`, written `count` times.
+    fn new(doc: &'d Document<'_>, tok: usize, count: usize) -> Self {
+        let name = doc.token_text(tok);
         let (len, first) = key_len_and_first(name);
         Self {
             name,
             count,
-            key: key(name),
+            key: doc.key(tok),
             len,
             first,
         }
@@ -379,9 +381,9 @@ impl Names {
             .stats
             .iter()
             .filter_map(|st| {
-                let (f, n) = (doc.token_text(st.first), st.count());
-                // The count first: most spellings are used once, and need no key.
-                (n >= 2 && st.is_title(doc)).then(|| Canonical::new(f, n))
+                let n = st.count();
+                // The count first: most spellings are used once.
+                (n >= 2 && st.is_title(doc)).then(|| Canonical::new(doc, st.first, n))
             })
             .collect();
         if canon.is_empty() {
@@ -416,19 +418,19 @@ impl Names {
                 continue;
             }
             let near: Vec<&Canonical<'_>> = same_first.iter().filter(reach).collect();
-            let vkey = key(v);
-            if accepted.contains(&vkey)
-                || CALENDAR.contains(&vkey.as_str())
+            let vkey = doc.key(vs.first);
+            if accepted.contains(vkey)
+                || CALENDAR.contains(&vkey)
                 || self.registry.is_part(v)
                 || self
                     .registry
-                    .variants_from(&vkey)
+                    .variants_from(vkey)
                     .iter()
                     .any(|x| x.tokens.len() == 1)
             {
                 continue;
             }
-            let v_is_word = ctx.lexicon.knows(&vkey);
+            let v_is_word = ctx.lexicon.knows(vkey);
             let occs: Vec<usize> = idx
                 .occs_of(vs)
                 .iter()
@@ -443,11 +445,11 @@ impl Names {
             }
             let mut best: Vec<(&str, usize, usize)> = Vec::new();
             for cand in near {
-                let (c, n, ckey, clen) = (cand.name, cand.count, &cand.key, cand.len);
-                if *ckey == vkey || !self.could_be_slip(&vkey, ckey) {
+                let (c, n, ckey, clen) = (cand.name, cand.count, cand.key, cand.len);
+                if ckey == vkey || !self.could_be_slip(vkey, ckey) {
                     continue;
                 }
-                let d = strsim::osa_distance(&vkey, ckey);
+                let d = strsim::osa_distance(vkey, ckey);
                 let short = clen.min(vlen) == 3;
                 if short {
                     if d != 1 {
@@ -459,7 +461,7 @@ impl Names {
                 // The name is an ordinary word (`Jalan Layang`, `Bank`): not a person's
                 // name to misspell. And an ordinary-word variant needs a name that stands
                 // alone somewhere too.
-                if CALENDAR.contains(&ckey.as_str()) || ctx.lexicon.knows(ckey) {
+                if CALENDAR.contains(&ckey) || ctx.lexicon.knows(ckey) {
                     continue;
                 }
                 // Between the very same other name parts (`Choe Sun Hui` for `Choe Son
@@ -481,7 +483,7 @@ impl Names {
                 }
                 // A short name or a vowel swap (`Jung`/`Jang`) is a slip only between the
                 // same other name parts.
-                let strict = short || Self::is_vowel_swap(&vkey, ckey);
+                let strict = short || Self::is_vowel_swap(vkey, ckey);
                 if !same_parts
                     && (strict
                         || !occs
