@@ -7,6 +7,21 @@ pub type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomS
 /// A `HashSet` with foldhash.
 pub type HashSet<T> = std::collections::HashSet<T, foldhash::fast::RandomState>;
 
+/// The `len` (at most eight) bytes of `all` from `start` in one integer, little-endian and
+/// zero above them, so that a short word is compared or hashed as a number. One eight-byte
+/// load (the bytes and whatever follows, cut off): `None` where fewer than eight remain.
+#[inline]
+pub(crate) fn load_packed(all: &[u8], start: usize, len: usize) -> Option<u64> {
+    debug_assert!(len <= 8, "{len} bytes do not fit");
+    let eight: [u8; 8] = all.get(start..start + 8)?.try_into().ok()?;
+    let v = u64::from_le_bytes(eight);
+    Some(if len >= 8 {
+        v
+    } else {
+        v & ((1 << (8 * len)) - 1)
+    })
+}
+
 /// A word table for look-ups where most words are absent (a rule's list against every word
 /// of an article): a 32,768-bit fingerprint of each key's first, middle and last byte
 /// answers most misses without hashing. A few hundred keys set about 2% of the bits.

@@ -358,13 +358,12 @@ impl<'a> Document<'a> {
     #[inline]
     pub fn short_key(&self, i: usize) -> Option<u64> {
         let (all, range) = self.key_place(i);
-        let (start, len) = (range.start, range.len());
-        // Eight bytes read at once (the key and whatever follows it), then cut to the key.
-        let bytes: [u8; 8] = all.as_bytes().get(start..start + 8)?.try_into().ok()?;
-        (len <= 7).then(|| {
-            let mask = (1u64 << (8 * len)) - 1;
-            (u64::from_le_bytes(bytes) & mask) | ((len as u64) << 56)
-        })
+        let len = range.len();
+        if len > 7 {
+            return None;
+        }
+        let packed = crate::hash::load_packed(all.as_bytes(), range.start, len)?;
+        Some(packed | ((len as u64) << 56))
     }
 
     /// The case shape of token `i`.

@@ -60,10 +60,8 @@ fn competing_forms(doc: &Document<'_>, idx: &NameIndex) -> Vec<Form> {
     let mut chars = String::new();
     for st in &idx.stats {
         chars.clear();
-        if let (true, 4..) = form_word(doc, st.first, &mut chars) {
-            let mut h = key_hasher();
-            h.write(chars.as_bytes());
-            add(h.finish(), doc.tokens[st.first].span);
+        if let (true, MIN_FORM_CHARS..) = form_word(doc, st.first, &mut chars) {
+            add(key_hash(chars.as_bytes()), doc.tokens[st.first].span);
         }
     }
     forms_scan(doc, idx, 2, |t, a, b, key_hash| {
@@ -111,8 +109,11 @@ fn forms_where(
     out
 }
 
+/// A form has at least this many letters and digits.
+const MIN_FORM_CHARS: usize = 4;
+
 /// Call `f(run tokens, a, b, key hash)` for every window `a..=b` of at least `min_words`
-/// words that makes a form, in order. The key hash ([`key_hasher`] over the key's letters
+/// words that makes a form, in order. The key hash ([`key_hash`] of the key's letters
 /// and digits) is taken from one buffer of the run's letters and digits, so no key string
 /// is made for a window.
 fn forms_scan(
@@ -153,11 +154,8 @@ fn forms_scan(
                     break;
                 }
                 let (to, through) = ends[b];
-                // Four letters and digits at least.
-                if b + 1 - a >= min_words && through - before >= 4 {
-                    let mut h = key_hasher();
-                    h.write(&chars.as_bytes()[from..to]);
-                    f(t, a, b, h.finish());
+                if b + 1 - a >= min_words && through - before >= MIN_FORM_CHARS {
+                    f(t, a, b, key_hash(&chars.as_bytes()[from..to]));
                 }
             }
         }
@@ -306,10 +304,16 @@ pub(super) fn check_document(
     }
 }
 
-/// The hasher of name keys: fixed, so the same in both passes of one run. A key's hash is
-/// its letters and digits written at once, as [`forms_scan`] does.
+/// The hasher of name keys: fixed, so the same in both passes of one run.
 fn key_hasher() -> foldhash::fast::FoldHasher<'static> {
     foldhash::fast::FixedState::default().build_hasher()
+}
+
+/// The hash of a form's key: its letters and digits, written at once.
+fn key_hash(letters: &[u8]) -> u64 {
+    let mut h = key_hasher();
+    h.write(letters);
+    h.finish()
 }
 
 /// A hasher for keys that are hashes already.

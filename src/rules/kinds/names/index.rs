@@ -9,6 +9,7 @@ use hashbrown::HashTable;
 
 use crate::document::normalize::{Case, case_of, longest};
 use crate::document::{Document, TokenKind};
+use crate::hash::load_packed;
 
 /// One capitalised word in the article.
 #[derive(Clone, Copy, Debug)]
@@ -116,17 +117,7 @@ fn pack_token(doc: &Document<'_>, i: usize) -> Option<u64> {
     if !doc.is_ascii_letters(i) || s.len() > 8 {
         return None;
     }
-    match doc.text.as_bytes().get(s.start..s.start + 8) {
-        Some(eight) => {
-            let all = u64::from_le_bytes(eight.try_into().ok()?);
-            Some(if s.len() == 8 {
-                all
-            } else {
-                all & ((1 << (8 * s.len())) - 1)
-            })
-        }
-        None => pack(s.text(doc.text)),
-    }
+    load_packed(doc.text.as_bytes(), s.start, s.len()).or_else(|| pack(s.text(doc.text)))
 }
 
 /// Spelling `f` of the buffer `spellings`, whose spellings end at `ends`.
@@ -325,10 +316,24 @@ impl NameIndex {
         f
     }
 
+    /// The place in `stats` of the spelling packed as `p` (hashed to `h`), if indexed.
+    fn packed_place(&self, h: u64, p: u64) -> Option<u32> {
+        self.packed_forms.find(h, |&(q, _)| q == p).map(|&(_, f)| f)
+    }
+
+    /// The place in `stats` of the spelling `w` (hashed to `h`) that is not packed, if
+    /// indexed.
+    fn unpacked_place(&self, h: u64, w: &str) -> Option<u32> {
+        let (spellings, ends) = (&self.spellings, &self.spelling_ends);
+        self.forms
+            .find(h, |&(b, _)| nth(spellings, ends, b) == w)
+            .map(|&(_, f)| f)
+    }
+
     /// [`NameIndex::spelling`] of a spelling packed by [`pack`].
     fn packed_spelling(&mut self, p: u64, tok: usize) -> u32 {
         let h = Hasher::default().hash_one(p);
-        if let Some(&(_, f)) = self.packed_forms.find(h, |&(q, _)| q == p) {
+        if let Some(f) = self.packed_place(h, p) {
             return f;
         }
         let f = self.new_spelling(tok);
@@ -341,8 +346,7 @@ impl NameIndex {
     /// occurrences and evidence are filled in by [`NameIndex::group_by_form`]).
     fn spelling(&mut self, w: &str, tok: usize) -> u32 {
         let h = hash(w);
-        let (spellings, ends) = (&self.spellings, &self.spelling_ends);
-        if let Some(&(_, f)) = self.forms.find(h, |&(b, _)| nth(spellings, ends, b) == w) {
+        if let Some(f) = self.unpacked_place(h, w) {
             return f;
         }
         let f = self.new_spelling(tok);
@@ -380,17 +384,9 @@ impl NameIndex {
     /// The spelling's stats.
     pub(crate) fn form(&self, w: &str) -> Option<&FormStats> {
         let f = match pack(w) {
-            Some(p) => {
-                let h = Hasher::default().hash_one(p);
-                self.packed_forms.find(h, |&(q, _)| q == p)?.1
-            }
-            None => {
-                let (spellings, ends) = (&self.spellings, &self.spelling_ends);
-                self.forms
-                    .find(hash(w), |&(b, _)| nth(spellings, ends, b) == w)?
-                    .1
-            }
-        };
+            Some(p) => self.packed_place(Hasher::default().hash_one(p), p),
+            None => self.unpacked_place(hash(w), w),
+        }?;
         Some(&self.stats[f as usize])
     }
 
